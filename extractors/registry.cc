@@ -1,0 +1,26 @@
+// The extractor registry: one line per extractor, in the order they run.
+// Later extractors may read what earlier ones added (the header's issue date
+// resolves years; tasks link dates and periods).
+#include "extractors/extractor.h"
+
+namespace vanban {
+namespace {
+
+const ExtractorFactory kExtractors[] = {
+    nullptr,  // placeholder so the array is never empty
+};
+
+}  // namespace
+
+Result<std::vector<std::unique_ptr<Extractor>>> BuildExtractors(const RuleBook& rules) {
+  std::vector<std::unique_ptr<Extractor>> out;
+  for (ExtractorFactory factory : kExtractors) {
+    if (factory == nullptr) continue;
+    auto e = factory(rules);
+    if (!e.ok()) return e.status();
+    out.push_back(std::move(e).value());
+  }
+  return out;
+}
+
+}  // namespace vanban
