@@ -2,6 +2,7 @@
 // Later extractors may read what earlier ones added (the header's issue date
 // resolves years; tasks link dates and periods).
 #include "extractors/extractor.h"
+#include "extractors/value_extractors.h"
 
 namespace vanban {
 namespace {
@@ -10,6 +11,8 @@ const ExtractorFactory kExtractors[] = {
     // 1. Header, signature, recipients (the issue date resolves years below).
 
     // 2. Values: numbers, money, percentages, dates, periods, deadlines, citations.
+    NewCitationExtractor, NewTimeExtractor, NewMoneyExtractor, NewPercentExtractor,
+    NewNumberExtractor,
 
     // 3. Structure: organisations, sections, tasks, targets.
 
