@@ -5,10 +5,16 @@
 #include "extractors/value_extractors.h"
 
 namespace vanban {
+
+Result<std::unique_ptr<Extractor>> NewHeaderExtractor(const RuleBook& rules);
+Result<std::unique_ptr<Extractor>> NewSignatureExtractor(const RuleBook& rules);
+Result<std::unique_ptr<Extractor>> NewRecipientsExtractor(const RuleBook& rules);
+
 namespace {
 
 const ExtractorFactory kExtractors[] = {
     // 1. Header, signature, recipients (the issue date resolves years below).
+    NewHeaderExtractor, NewSignatureExtractor, NewRecipientsExtractor,
 
     // 2. Values: numbers, money, percentages, dates, periods, deadlines, citations.
     NewCitationExtractor, NewTimeExtractor, NewMoneyExtractor, NewPercentExtractor,

@@ -76,6 +76,11 @@ struct Segments {
   Span signature;   // authority … name
   Span recipients;  // "Nơi nhận:" block
   std::vector<Span> parts;  // attached documents (appendices, tài liệu kèm theo)
+  // Inside the header (empty when absent):
+  Span issuer;      // issuing body lines, top left ("BAN CHẤP HÀNH" / "TRUNG ƯƠNG" / "VĂN PHÒNG")
+  Span title;       // the type title line ("KẾ HOẠCH")
+  Span subject;     // trích yếu lines ("V/v …" or the lines under the title)
+  Span addressees;  // "Kính gửi:" block
 };
 
 struct Signature {
