@@ -164,16 +164,32 @@ class HeaderExtractor : public Extractor {
       size_t start = 0;
       size_t i = 0;
       while (i < place.size()) {
-        size_t j = place.find_first_of(" \t", i);
+        size_t j = place.find_first_of(" \t\n\r", i);
         if (j == std::string_view::npos) j = place.size();
         std::string_view w = place.substr(i, j - i);
-        if (IsUpperText(w) && w.size() > 2 && w.back() != '.' && j < place.size()) start = j + 1;
+        // A blank line or a word in capitals before the place is not part of it.
+        size_t k = j;
+        while (k < place.size() && (place[k] == ' ' || place[k] == '\t' || place[k] == '\r')) ++k;
+        bool blank_line = j < place.size() && place[j] == '\n' && k + 1 < place.size() &&
+                          place.find('\n', j + 1) != std::string_view::npos &&
+                          place.find_first_not_of(" \t\r", j + 1) == place.find('\n', j + 1);
+        if (j < place.size() && ((IsUpperText(w) && w.back() != '.') || blank_line)) start = j + 1;
+        if (w.empty() && j < place.size()) start = std::max(start, j + 1);
         i = j + 1;
       }
-      while (start < place.size() && (place[start] == ' ' || place[start] == '\t')) ++start;
+      while (start < place.size() && (place[start] == ' ' || place[start] == '\t' ||
+                                      place[start] == '\n' || place[start] == '\r')) {
+        ++start;
+      }
       std::string_view p = place.substr(start);
       if (!p.empty() && !IsUpperText(p)) {
-        h.place = {std::string(p), SpanOf(*doc, base, b, p), "header.date"};
+        std::string value;
+        for (char ch : p) {
+          bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+          if (space && (value.empty() || value.back() == ' ')) continue;
+          value.push_back(space ? ' ' : ch);
+        }
+        h.place = {value, SpanOf(*doc, base, b, p), "header.date"};
       }
     }
     int d = m.has(2) ? ToInt(m.groups[2]) : -1;
@@ -309,8 +325,16 @@ class HeaderExtractor : public Extractor {
     const DocType* by_code = h.symbol.present() ? ByCode(CodeOf(h.symbol.value)) : nullptr;
     if (!seg.title.empty()) {
       std::string fold = FoldKey(StripMarkup(doc->Slice(seg.title)));
+      const DocType* best = nullptr;
       for (const auto& t : types_) {
-        if (t.title_fold != fold) continue;
+        if (t.title_fold == fold || (FoldStartsWith(fold, t.title_fold) &&
+                                     (!best || t.title_fold.size() > best->title_fold.size()))) {
+          if (!best || t.title_fold == fold || t.title_fold.size() > best->title_fold.size())
+            best = &t;
+        }
+      }
+      for (const DocType* tp = best; tp != nullptr; tp = nullptr) {
+        const DocType& t = *tp;
         h.type = {t.name, seg.title, "header.type.title"};
         h.type_code = (by_code && by_code->name == t.name) ? by_code->code : t.code;
         return;

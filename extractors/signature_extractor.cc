@@ -160,6 +160,13 @@ class SignatureExtractor : public Extractor {
         s->name = {c.clean, Span{c.begin, c.end, 0}, "signature.name"};
         break;
       }
+      if (i + 1 < lines.size() && !IsUpperText(c.clean) &&
+          LooksLikeName(c.clean + " " + lines[i + 1]->clean)) {
+        // "**Vũ" / "Chiến Thắng**": a name wrapped over two lines.
+        s->name = {c.clean + " " + lines[i + 1]->clean, Span{c.begin, lines[i + 1]->end, 0},
+                   "signature.name"};
+        break;
+      }
       if (!IsUpperText(c.clean)) break;
       if (IsAuthority(c)) {
         title.clear();

@@ -328,7 +328,7 @@ class SegmentStage : public Stage {
       if (IsNumberLine(text, c) || IsDateLine(text, c) || IsNational(c)) {
         last_header = std::max(last_header, i);
       }
-      if (title == cells.size() && IsTitle(c)) title = i;
+      if (title == cells.size() && IsTitle(c, true)) title = i;
       if (vv == cells.size() && FoldStartsWith(c.fold, "v/v")) vv = i;
       if (title != cells.size() && vv != cells.size()) break;
       if (IsProse(c) && vv == cells.size() && title == cells.size() && i > anchor + 1) break;
@@ -393,14 +393,23 @@ class SegmentStage : public Stage {
   }
   bool IsNational(const LayoutCell& c) const {
     for (const auto& n : r_.national) {
-      if (c.fold == n || FoldStartsWith(c.fold, n)) return true;
+      // One-word entries ("cong" of a wrapped "CỘNG / HÒA …") match alone.
+      bool one_word = n.find(' ') == std::string::npos;
+      if (c.fold == n || (!one_word && FoldStartsWith(c.fold, n))) return true;
     }
     return false;
   }
-  bool IsTitle(const LayoutCell& c) const {
+  // A type title line ("KẾ HOẠCH"); with prefix, also a short title line
+  // that goes on ("THÔNG BÁO KẾT LUẬN").
+  bool IsTitle(const LayoutCell& c, bool prefix = false) const {
     if (c.kind != LayoutCell::kText || !IsUpperText(c.clean)) return false;
+    if (c.clean.back() == ':') return false;  // "QUYẾT ĐỊNH:" opens the articles
     for (const auto& t : r_.titles) {
       if (c.fold == t) return true;
+      if (prefix && FoldStartsWith(c.fold, t) &&
+          std::count(c.fold.begin(), c.fold.end(), ' ') < 6) {
+        return true;
+      }
     }
     return false;
   }
@@ -442,8 +451,12 @@ class SegmentStage : public Stage {
     }
     if (i >= limit || cells[i].kind != LayoutCell::kText) return cells.size();
     const LayoutCell& f = cells[i];
+    // The line right under the title is the subject even when it opens
+    // with a verb ("Thực hiện quy trình …"), unless it is running text.
+    bool under_title = i == from;
     if (IsSubjectStop(text, f) || IsHeading(f) ||
-        (StartsWithAny(f.fold, r_.subject_stop) && !FoldStartsWith(f.fold, "v/v"))) {
+        (StartsWithAny(f.fold, r_.subject_stop) && !FoldStartsWith(f.fold, "v/v") &&
+         (!under_title || std::count(f.clean.begin(), f.clean.end(), ' ') > 25))) {
       return cells.size();
     }
     bool upper = IsUpperText(f.clean);
@@ -459,7 +472,8 @@ class SegmentStage : public Stage {
         continue;
       }
       if (c.kind == LayoutCell::kDecor) {
-        if (Raw(text, c).find("---") != std::string_view::npos ||
+        if (Raw(text, c).find('|') != std::string_view::npos ||
+            Raw(text, c).find("---") != std::string_view::npos ||
             Raw(text, c).find("___") != std::string_view::npos) {
           break;
         }
@@ -606,8 +620,13 @@ class SegmentStage : public Stage {
       if (IsAuthority(text, c) || IsRecipientsLabel(cells, j)) break;
       if (StartsWithDash(c.clean)) {
         ++items;
-      } else if (items == 0 || LooksLikeName(c.clean) || IsUpperText(c.clean)) {
-        break;
+      } else {
+        // A wrapped item goes on after "," or no punctuation; after ";" or
+        // "." the list is over.
+        const std::string& prev = cells[last].clean;
+        char e = prev.empty() ? ';' : prev.back();
+        if (items == 0 || LooksLikeName(c.clean) || e == ';' || e == '.') break;
+        if (IsUpperText(c.clean) && e != ',') break;
       }
       last = j;
       row = c.row;
@@ -637,6 +656,11 @@ class SegmentStage : public Stage {
       }
       if (LooksLikeName(c.clean)) {
         last = j;
+        break;
+      }
+      if (j + 1 < to && cells[j + 1].kind == LayoutCell::kText && !IsUpperText(c.clean) &&
+          LooksLikeName(c.clean + " " + cells[j + 1].clean)) {
+        last = j + 1;
         break;
       }
       if (IsUpperText(c.clean) && c.clean.size() < 120) {
