@@ -1,0 +1,114 @@
+// Tesseract adapter: one engine per thread, Vietnamese + English models.
+#include "pipeline/ocr.h"
+
+#include <dlfcn.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace vanban {
+namespace {
+
+// Debian's Tesseract runs its LSTM with OpenMP teams of fixed size
+// (num_threads clauses). vanban runs one engine per worker thread, and on a
+// busy machine OpenMP's spinning threads made a page 3x slower (27 s against
+// 9 s for a 300 dpi A4 page on two loaded cores). max-active-levels 0 makes
+// every parallel region run on the thread that meets it (it is the one
+// OpenMP control that overrides num_threads). Looked up at run time so a
+// Tesseract built without OpenMP works too; vanban itself does not use
+// OpenMP.
+void SingleThreadedOpenMp() {
+  using SetInt = void (*)(int);
+  auto set = reinterpret_cast<SetInt>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+  if (set) set(0);
+}
+
+// TessBaseAPI is not thread-safe and Init() loads ~20 MB of models, so each
+// thread builds one engine on first use and keeps it.
+struct Engine {
+  std::unique_ptr<tesseract::TessBaseAPI> api;
+  bool ok = false;
+  Engine() : api(new tesseract::TessBaseAPI()) {
+    SingleThreadedOpenMp();
+    // Tesseract prints diagnostics ("Estimating resolution …") to stderr.
+    api->SetVariable("debug_file", "/dev/null");
+    ok = api->Init(nullptr, kOcrLanguages, tesseract::OEM_LSTM_ONLY) == 0;
+    if (ok) {
+      api->SetPageSegMode(tesseract::PSM_AUTO);
+      // Keep interword spaces as printed; the normaliser collapses them.
+      api->SetVariable("preserve_interword_spaces", "0");
+    }
+  }
+  ~Engine() {
+    if (api) api->End();
+  }
+};
+
+Engine& ThreadEngine() {
+  thread_local Engine engine;
+  return engine;
+}
+
+// Tesseract's text with lines of one paragraph joined by spaces: the printed
+// line breaks carry no meaning, paragraph breaks do.
+std::string ParagraphText(tesseract::TessBaseAPI* api) {
+  std::string out;
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  if (!it) return out;
+  const tesseract::PageIteratorLevel kWord = tesseract::RIL_WORD;
+  bool first = true;
+  do {
+    std::unique_ptr<char[]> word(it->GetUTF8Text(kWord));
+    if (!word) continue;
+    if (!first) {
+      if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) {
+        out += "\n\n";
+      } else if (it->IsAtBeginningOf(tesseract::RIL_PARA)) {
+        out += "\n";
+      } else {
+        out += ' ';
+      }
+    }
+    out += word.get();
+    first = false;
+  } while (it->Next(kWord));
+  if (!out.empty()) out += '\n';
+  return out;
+}
+
+}  // namespace
+
+bool OcrAvailable() { return ThreadEngine().ok; }
+
+Result<OcrText> RecognizeImage(const GrayImage& image, double deadline_seconds) {
+  Engine& engine = ThreadEngine();
+  if (!engine.ok) {
+    return Status::Unsupported(std::string("OCR needs Tesseract language data for ") +
+                               kOcrLanguages + " (Debian: tesseract-ocr-vie)");
+  }
+  if (!image.pixels || image.width <= 0 || image.height <= 0 || image.bytes_per_row < image.width) {
+    return Status::Internal("OCR given an empty image");
+  }
+  tesseract::TessBaseAPI* api = engine.api.get();
+  api->SetImage(image.pixels, image.width, image.height, 1, image.bytes_per_row);
+  api->SetSourceResolution(image.dpi);
+  tesseract::ETEXT_DESC monitor;
+  if (deadline_seconds > 0) {
+    monitor.set_deadline_msecs(static_cast<int32_t>(std::min(deadline_seconds * 1000, 2e9)));
+  }
+  OcrText out;
+  if (api->Recognize(&monitor) != 0) {
+    api->Clear();
+    return Status::Internal("Tesseract could not recognise the page");
+  }
+  out.timed_out = monitor.deadline_exceeded();
+  out.text = ParagraphText(api);
+  out.confidence = api->MeanTextConf();
+  api->Clear();
+  return out;
+}
+
+}  // namespace vanban
