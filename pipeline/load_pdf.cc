@@ -201,10 +201,18 @@ std::vector<Line> ReadingOrder(std::vector<Line> lines) {
         if (w.x1 > g0 && w.x0 < g1) crosses = true;
       }
       if (crosses) {
-        // A line with its own gap inside the gutter narrows the gutter.
-        if (!WidestGap(l, &h0, &h1)) break;
-        double n0 = std::max(g0, h0), n1 = std::min(g1, h1);
-        if (n1 - n0 < 1.5 * l.em()) break;
+        double n0 = g0, n1 = g1;
+        if (WidestGap(l, &h0, &h1)) {
+          // A line with its own gap inside the gutter narrows the gutter.
+          n0 = std::max(g0, h0), n1 = std::min(g1, h1);
+        } else if (l.x0 < g0 && l.x1 < g1) {
+          n0 = l.x1;  // a left-column line that runs into the gutter
+        } else if (l.x1 > g1 && l.x0 > g0) {
+          n1 = l.x0;  // a right-column line that starts in it
+        } else {
+          break;  // spans the gutter (a centred title, a body line)
+        }
+        if (n1 - n0 < 0.5 * l.em()) break;
         bool still = false;
         for (const Word& w : l.words) {
           if (w.x1 > n0 && w.x0 < n1) still = true;
@@ -350,6 +358,16 @@ bool StartsLower(const std::string& s) {
   return false;
 }
 
+bool HasLowercase(const std::string& s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t at = pos;
+    NextCodePoint(s, &pos);
+    if (StartsLower(s.substr(at, pos - at))) return true;
+  }
+  return false;
+}
+
 // Joins the lines of one page (reading order) into text: wrapped lines of a
 // paragraph become one line. A line continues the previous one when both are
 // whole-width body lines, the previous one reaches the right margin, the new
@@ -357,6 +375,7 @@ bool StartsLower(const std::string& s) {
 std::string PageText(const std::vector<Line>& lines, double left_margin, double right_margin) {
   std::string out;
   std::string prev_text;
+  bool prev_item = false;  // prev_text continues a list item
   const Line* prev = nullptr;
   for (const Line& l : lines) {
     std::string text = l.Text();
@@ -375,11 +394,20 @@ std::string PageText(const std::vector<Line>& lines, double left_margin, double 
       char last = prev_text.empty() ? '.' : prev_text.back();
       bool sentence_end = last == '.' || last == ':' || last == ';' || last == '!' || last == '?';
       bool marker = !text.empty() && (text[0] == '-' || text[0] == '+');
-      join =
-          next_line && same_size &&
-          ((full && at_margin && !marker && (lower || !sentence_end)) || (lower && !sentence_end));
+      // A title in capitals ("KẾ HOẠCH") stands on its own line.
+      bool title = !HasLowercase(prev_text);
+      // In a column, a list item ("- Các ban, đơn vị …") wrapped by the
+      // narrow column continues until a line ends with , ; or .
+      bool item_goes_on = l.column != 0 && !prev_text.empty() &&
+                          (prev_text[0] == '-' || prev_text[0] == '+' || prev_item) && !marker &&
+                          !sentence_end && last != ',';
+      join = next_line && same_size && !title &&
+             ((full && at_margin && !marker && (lower || !sentence_end)) ||
+              (lower && !sentence_end) || item_goes_on);
+      prev_item = join && (prev_item || prev_text[0] == '-' || prev_text[0] == '+');
     }
     if (prev) out += join ? ' ' : '\n';
+    if (!join) prev_item = false;
     out += text;
     prev = &l;
     prev_text = std::move(text);
