@@ -147,7 +147,17 @@ std::vector<LayoutCell> SplitLayout(std::string_view text, size_t begin, size_t 
       size_t last_non_space = i;
       while (i < line_end) {
         if (text[i] == '\t') break;
-        if (text[i] == ' ' && i + 2 < line_end && text[i + 1] == ' ' && text[i + 2] == ' ') break;
+        // A blank run after a very short start ("Số      -HD/BCĐ") is a
+        // blank field, not a column gap.
+        if (text[i] == ' ' && i + 2 < line_end && text[i + 1] == ' ' && text[i + 2] == ' ' &&
+            text[i - 1] != ' ') {
+          if (column - ccol >= 4) break;
+          while (i < line_end && text[i] == ' ') {
+            ++i;
+            ++column;
+          }
+          continue;
+        }
         if (!IsSpace(text[i])) last_non_space = i;
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
         ++i;
@@ -529,6 +539,7 @@ class SegmentStage : public Stage {
   void FindClosing(const std::string& text, const Cells& cells, size_t from, size_t to,
                    size_t main_end, Document* doc) const {
     Segments& seg = doc->segments;
+    while (from < to && cells[from].kind != LayoutCell::kText) ++from;
     size_t body_begin = from < cells.size() ? cells[from].begin : main_end;
     size_t body_end = main_end;
     size_t recip = to;

@@ -1,0 +1,114 @@
+// Signature blocks: authority marks of both systems, wrapped bodies and
+// titles, names after "(Đã ký)", side-by-side layout, closing lines of parts.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "pipeline/pipeline.h"
+#include "tests/test_util.h"
+
+namespace vanban {
+namespace {
+
+Document Extract(const std::string& text) {
+  static std::unique_ptr<Pipeline> pipeline = [] {
+    PipelineOptions options;
+    options.rules_dir = testing::SourcePath("extractors/rules");
+    auto p = Pipeline::Create(options);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    return p.ok() ? std::move(p).value() : nullptr;
+  }();
+  Document doc;
+  if (pipeline == nullptr) return doc;
+  Status s = pipeline->ProcessBytes("test.txt", text, &doc);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return doc;
+}
+
+const char kBody[] =
+    "Số: 45/QĐ-UBND\n"
+    "Cần Thơ, ngày 12 tháng 5 năm 2023\n"
+    "\n"
+    "QUYẾT ĐỊNH\n"
+    "Về việc thành lập Tổ công tác liên ngành\n"
+    "\n"
+    "Điều 1. Thành lập Tổ công tác liên ngành của thành phố.\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n"
+    "\n";
+
+struct SigCase {
+  const char* block;
+  const char* authority;
+  const char* code;
+  const char* body;
+  const char* title;
+  const char* name;
+};
+
+TEST(Signature, AuthorityForms) {
+  const SigCase cases[] = {
+      {"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n(Đã ký)\n\nNguyễn Thực Hiện\n", "TM.", "on_behalf_of",
+       "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Thực Hiện"},
+      {"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\n**Lê Thị Hồng Vân**\n", "KT.", "signed_for", "GIÁM ĐỐC",
+       "PHÓ GIÁM ĐỐC", "Lê Thị Hồng Vân"},
+      {"TUQ. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nPhan Văn Tùng\n", "TUQ.", "by_authorisation", "CHỦ TỊCH",
+       "CHÁNH VĂN PHÒNG", "Phan Văn Tùng"},
+      {"TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ PHÁP CHẾ\n\nĐinh Quang Huy\n", "TL.", "by_order", "BỘ TRƯỞNG",
+       "VỤ TRƯỞNG VỤ PHÁP CHẾ", "Đinh Quang Huy"},
+      {"Q. GIÁM ĐỐC\n\nHồ Văn Bảy\n", "Q.", "acting", "GIÁM ĐỐC", "", "Hồ Văn Bảy"},
+      {"TM BAN CHẤP HÀNH\nBÍ THƯ\n\nVõ Minh Tâm\n", "TM.", "on_behalf_of", "BAN CHẤP HÀNH",
+       "BÍ THƯ", "Võ Minh Tâm"},
+      {"K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN THƯỜNG TRỰC\n\nĐào Duy Khánh\n", "K/T", "signed_for",
+       "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "Đào Duy Khánh"},
+      {"**TM. ỦY BAN NHÂN\nDÂN**\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Quốc Nam\n", "TM.",
+       "on_behalf_of", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Trần Quốc Nam"},
+  };
+  for (const auto& c : cases) {
+    Document doc = Extract(std::string(kBody) + c.block);
+    ASSERT_FALSE(doc.signatures.empty()) << c.block;
+    const Signature& s = doc.signatures[0];
+    EXPECT_EQ(s.authority.value, c.authority) << c.block;
+    EXPECT_EQ(s.authority_code, c.code) << c.block;
+    EXPECT_EQ(s.body.value, c.body) << c.block;
+    EXPECT_EQ(s.title.value, c.title) << c.block;
+    EXPECT_EQ(s.name.value, c.name) << c.block;
+    EXPECT_LT(s.span.begin, s.span.end);
+  }
+}
+
+TEST(Signature, BesideTheRecipientsInColumns) {
+  const std::string text = std::string(kBody) +
+                           "Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN\n"
+                           "- Như Điều 2;                               KT. CHỦ TỊCH\n"
+                           "- Lưu: VT, NC.                              PHÓ CHỦ TỊCH\n"
+                           "\n"
+                           "                                            Dương Tấn Hiển\n";
+  Document doc = Extract(text);
+  ASSERT_FALSE(doc.signatures.empty());
+  const Signature& s = doc.signatures[0];
+  EXPECT_EQ(s.authority.value, "TM.");
+  EXPECT_EQ(s.body.value, "ỦY BAN NHÂN DÂN");
+  EXPECT_EQ(s.title.value, "PHÓ CHỦ TỊCH");
+  EXPECT_EQ(s.name.value, "Dương Tấn Hiển");
+  ASSERT_EQ(doc.recipients.size(), 2u);
+  EXPECT_EQ(doc.recipients[0].name, "Như Điều 2");
+  EXPECT_EQ(doc.recipients[1].purpose, "lưu");
+}
+
+TEST(Signature, TitleWithoutMark) {
+  Document doc =
+      Extract(std::string(kBody) +
+              "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n|\n**BỘ TRƯỞNG**\nNguyễn Văn Thắng\n");
+  ASSERT_FALSE(doc.signatures.empty());
+  EXPECT_EQ(doc.signatures[0].authority.value, "");
+  EXPECT_EQ(doc.signatures[0].title.value, "BỘ TRƯỞNG");
+  EXPECT_EQ(doc.signatures[0].name.value, "Nguyễn Văn Thắng");
+}
+
+TEST(Signature, NoSignatureInRunningText) {
+  Document doc = Extract("Các đơn vị báo cáo kết quả thực hiện trước ngày 15/6/2024.\n");
+  EXPECT_TRUE(doc.signatures.empty());
+}
+
+}  // namespace
+}  // namespace vanban
