@@ -340,13 +340,9 @@ class HeaderExtractor : public Extractor {
         return;
       }
     }
-    if (by_code) {
-      h.type = {by_code->name, h.symbol.span, "header.type.code"};
-      h.type_code = by_code->code;
-      return;
-    }
+    // A "V/v" subject without a title line marks a công văn; state công văn
+    // carry no type code ("5485/CT-CS": CT is the issuer, not Chỉ thị).
     if (h.subject.present() && IsVv(doc->Slice(seg.subject))) {
-      // State công văn carry no type code; the "V/v" subject marks them.
       for (const auto& t : types_) {
         if (t.code == "CV") {
           h.type = {t.name, seg.subject, "header.type.vv"};
@@ -354,6 +350,11 @@ class HeaderExtractor : public Extractor {
           return;
         }
       }
+    }
+    if (by_code) {
+      h.type = {by_code->name, h.symbol.span, "header.type.code"};
+      h.type_code = by_code->code;
+      return;
     }
   }
 

@@ -636,7 +636,9 @@ class SegmentStage : public Stage {
         // "." the list is over.
         const std::string& prev = cells[last].clean;
         char e = prev.empty() ? ';' : prev.back();
-        if (items == 0 || LooksLikeName(c.clean) || e == ';' || e == '.') break;
+        // A line in lower case still continues the item ("các Vụ: …").
+        bool lower_start = !c.clean.empty() && std::islower(static_cast<unsigned char>(c.clean[0]));
+        if (items == 0 || LooksLikeName(c.clean) || e == '.' || (e == ';' && !lower_start)) break;
         if (IsUpperText(c.clean) && e != ',') break;
       }
       last = j;
