@@ -211,8 +211,19 @@ class HeaderExtractor : public Extractor {
     };
     std::vector<Body> bodies;
     int first_row_col = -1;
-    for (const LayoutCell& c : cells) {
-      if (c.kind != LayoutCell::kText || !IsUpperText(c.clean)) continue;
+    std::vector<std::string> phrases;
+    for (const auto& [n, sys] : national_) phrases.push_back(n);
+    for (LayoutCell c : cells) {
+      if (c.kind != LayoutCell::kText) continue;
+      int words = WordsBeforePhrase(c.fold, phrases);
+      if (words > 0) {
+        // Merged columns: keep the issuer's side of the line.
+        std::string_view raw = std::string_view(doc->text).substr(c.begin, c.end - c.begin);
+        c.end = c.begin + FirstWords(raw, words).size();
+        c.clean = std::string(FirstWords(c.clean, words));
+        c.fold = FoldKey(c.clean);
+      }
+      if (!IsUpperText(c.clean)) continue;
       if (IsNationalFold(c.fold)) continue;
       if (first_row_col >= 0 && c.column > first_row_col + 25) continue;
       if (first_row_col < 0) first_row_col = c.column;

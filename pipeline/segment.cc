@@ -124,6 +124,31 @@ bool FoldStartsWith(std::string_view fold, std::string_view word) {
   return !(std::isalnum(c) || c >= 0x80);
 }
 
+int WordsBeforePhrase(std::string_view fold, const std::vector<std::string>& phrases) {
+  int best = -1;
+  for (const auto& ph : phrases) {
+    if (ph.find(' ') == std::string::npos) continue;
+    size_t p = fold.find(ph);
+    while (p != std::string_view::npos && p > 0 && fold[p - 1] != ' ') p = fold.find(ph, p + 1);
+    if (p == std::string_view::npos || p == 0) continue;
+    int words = static_cast<int>(std::count(fold.begin(), fold.begin() + p - 1, ' ')) + 1;
+    if (best < 0 || words < best) best = words;
+  }
+  return best;
+}
+
+std::string_view FirstWords(std::string_view s, int n) {
+  size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  size_t end = i;
+  for (int w = 0; w < n && i < s.size(); ++w) {
+    while (i < s.size() && s[i] != ' ') ++i;
+    end = i;
+    while (i < s.size() && s[i] == ' ') ++i;
+  }
+  return s.substr(0, end);
+}
+
 std::vector<LayoutCell> SplitLayout(std::string_view text, size_t begin, size_t end) {
   std::vector<LayoutCell> cells;
   end = std::min(end, text.size());
@@ -305,7 +330,8 @@ class SegmentStage : public Stage {
           break;
         }
       } else if (p.kind == LayoutCell::kText) {
-        if (!IsUpperText(p.clean) || IsTitle(p) || p.clean.size() > 120) break;
+        std::string left = IssuerPart(p);
+        if (!IsUpperText(left) || IsTitle(p) || left.size() > 120) break;
         start = k - 1;
       }
       --k;
@@ -315,7 +341,8 @@ class SegmentStage : public Stage {
     for (size_t i = start; i < scan_end; ++i) {
       const LayoutCell& c = cells[i];
       if (c.kind != LayoutCell::kText) continue;
-      if (IsTitle(c) || IsNumberLine(text, c) || IsDateLine(text, c) || !IsUpperText(c.clean)) {
+      if (IsTitle(c) || IsNumberLine(text, c) || IsDateLine(text, c) ||
+          !IsUpperText(IssuerPart(c))) {
         if (i >= anchor) break;
         continue;
       }
@@ -400,6 +427,11 @@ class SegmentStage : public Stage {
     size_t p = c.fold.rfind("ngay");
     return p != std::string::npos && c.fold.find(',') != std::string::npos && c.clean.size() < 60 &&
            p + 12 >= c.fold.size();
+  }
+  // The cell's text before a merged national header, or all of it.
+  std::string IssuerPart(const LayoutCell& c) const {
+    int n = WordsBeforePhrase(c.fold, r_.national);
+    return n < 0 ? c.clean : std::string(FirstWords(c.clean, n));
   }
   bool IsNational(const LayoutCell& c) const {
     for (const auto& n : r_.national) {

@@ -47,6 +47,14 @@ bool LooksLikeName(std::string_view s);
 // Returns true if fold (a folding key) starts with word as whole words.
 bool FoldStartsWith(std::string_view fold, std::string_view word);
 
+// PDF text merges the two header columns into one line ("BỘ TÀI CHÍNH CỘNG
+// HÒA XÃ HỘI …"). Returns how many words of the line come before the first
+// of phrases (folding keys of several words) found after its start, or -1.
+int WordsBeforePhrase(std::string_view fold, const std::vector<std::string>& phrases);
+
+// Returns the first n space-separated words of s (n >= 0), trimmed.
+std::string_view FirstWords(std::string_view s, int n);
+
 // rules must outlive the stage.
 Result<std::unique_ptr<Stage>> NewSegmentStage(const RuleBook& rules);
 

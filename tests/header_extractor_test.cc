@@ -235,5 +235,29 @@ TEST(HeaderExtractor, WebsiteDebrisIsNotTheHeader) {
   EXPECT_EQ(h.place.value, "An Giang");
 }
 
+TEST(HeaderExtractor, MergedPdfColumns) {
+  const std::string text =
+      "BỘ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "CỤC QUẢN LÝ NHÀ Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 318/QLN-PTN Hà Nội, ngày 11 tháng 9 năm 2023\n"
+      "V/v hướng dẫn thực hiện chính sách nhà ở xã hội\n"
+      "trong giai đoạn mới\n"
+      "\n"
+      "Kính gửi: Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương\n"
+      "\n"
+      "Cục Quản lý nhà và thị trường bất động sản nhận được văn bản của các địa phương.\n";
+  Document doc = Extract(text);
+  const Header& h = doc.header;
+  EXPECT_EQ(h.issuer.value, "CỤC QUẢN LÝ NHÀ");
+  EXPECT_EQ(h.parent_issuer.value, "BỘ XÂY DỰNG");
+  EXPECT_EQ(h.number.value, "318");
+  EXPECT_EQ(h.symbol.value, "QLN-PTN");
+  EXPECT_EQ(h.place.value, "Hà Nội");
+  EXPECT_EQ(h.issued_on.value, "2023-09-11");
+  EXPECT_EQ(h.subject.value, "hướng dẫn thực hiện chính sách nhà ở xã hội trong giai đoạn mới");
+  EXPECT_EQ(h.type.value, "Công văn");
+  EXPECT_EQ(h.system, "state");
+}
+
 }  // namespace
 }  // namespace vanban
