@@ -14,6 +14,7 @@
 #include "pipeline/decode.h"
 #include "pipeline/loader.h"
 #include "pipeline/normalise.h"
+#include "pipeline/pages.h"
 #include "pipeline/segment.h"
 
 namespace vanban {
@@ -126,6 +127,7 @@ Status Pipeline::ProcessBytes(const std::string& name, std::string bytes, Docume
     s = stage->Run(doc);
     if (!s.ok()) return s;
   }
+  AssignPages(doc);  // last: every stage's spans get their page
   return Status::OK();
 }
 
