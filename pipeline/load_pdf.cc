@@ -497,6 +497,24 @@ bool HasInk(const poppler::page& page) {
   return dark * 1000 > static_cast<size_t>(img.width()) * img.height();  // over 0.1 %
 }
 
+// Tesseract's words in page points, sized from their line's height (the
+// text layer's font size is about 0.9 of its box height).
+std::vector<Word> OcrWords(const OcrText& ocr) {
+  std::vector<Word> words;
+  if (ocr.dpi <= 0) return words;
+  const double scale = 72.0 / ocr.dpi;
+  for (const OcrWord& o : ocr.words) {
+    Word w;
+    w.text = o.text;
+    w.x0 = o.x0 * scale, w.y0 = o.y0 * scale, w.x1 = o.x1 * scale, w.y1 = o.y1 * scale;
+    w.size = 0.9 * o.line_height * scale;
+    w.space_after = true;
+    if (w.x1 < w.x0 || w.y1 < w.y0 || w.size <= 0) continue;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
 class PdfLoader : public Loader {
  public:
   explicit PdfLoader(const PipelineOptions& options) : options_(options) {
@@ -578,7 +596,9 @@ class PdfLoader : public Loader {
       method[i] = "ocr";
       ocr_text[i] = std::move(text.value().text);
       confidence[i] = text.value().confidence;
-      pages[i].lines.clear();
+      // The recognised words go through the same layout as a text layer
+      // (Tesseract reads the two header columns across as one line).
+      pages[i].lines = GroupLines(OcrWords(text.value()));
       ++ocr_pages;
     }
     if (ocr_failed > 0) {
@@ -598,7 +618,7 @@ class PdfLoader : public Loader {
       p.method = method[i];
       p.ocr_confidence = confidence[i];
       std::string text;
-      if (method[i] == "ocr") {
+      if (method[i] == "ocr" && pages[i].lines.empty()) {
         text = ocr_text[i];
       } else {
         std::vector<Line> ordered = ReadingOrder(std::move(pages[i].lines));

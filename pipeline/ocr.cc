@@ -79,6 +79,27 @@ std::string ParagraphText(tesseract::TessBaseAPI* api) {
   return out;
 }
 
+std::vector<OcrWord> Words(tesseract::TessBaseAPI* api) {
+  std::vector<OcrWord> words;
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  if (!it) return words;
+  int line_height = 0;
+  do {
+    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+      int l, t, r, b;
+      if (it->BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b)) line_height = b - t;
+    }
+    std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+    if (!text || !*text.get()) continue;
+    OcrWord w;
+    w.text = text.get();
+    if (!it->BoundingBox(tesseract::RIL_WORD, &w.x0, &w.y0, &w.x1, &w.y1)) continue;
+    w.line_height = line_height > 0 ? line_height : w.y1 - w.y0;
+    words.push_back(std::move(w));
+  } while (it->Next(tesseract::RIL_WORD));
+  return words;
+}
+
 }  // namespace
 
 bool OcrAvailable() { return ThreadEngine().ok; }
@@ -106,6 +127,8 @@ Result<OcrText> RecognizeImage(const GrayImage& image, double deadline_seconds) 
   }
   out.timed_out = monitor.deadline_exceeded();
   out.text = ParagraphText(api);
+  out.words = Words(api);
+  out.dpi = image.dpi;
   out.confidence = api->MeanTextConf();
   api->Clear();
   return out;

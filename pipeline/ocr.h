@@ -4,6 +4,7 @@
 #define VANBAN_PIPELINE_OCR_H_
 
 #include <string>
+#include <vector>
 
 #include "pipeline/status.h"
 
@@ -18,10 +19,19 @@ struct GrayImage {
   int dpi = 300;
 };
 
+// One recognised word, its box in image pixels and the height of its line.
+struct OcrWord {
+  std::string text;
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int line_height = 0;
+};
+
 struct OcrText {
-  std::string text;        // UTF-8, one paragraph per line, blank line between blocks
-  double confidence = -1;  // mean word confidence 0..100 (Tesseract MeanTextConf)
-  bool timed_out = false;  // the deadline cut recognition short
+  std::vector<OcrWord> words;  // in Tesseract's reading order
+  int dpi = 0;                 // of the image the boxes refer to
+  std::string text;            // UTF-8, one paragraph per line, blank line between blocks
+  double confidence = -1;      // mean word confidence 0..100 (Tesseract MeanTextConf)
+  bool timed_out = false;      // the deadline cut recognition short
 };
 
 // The languages vanban reads, in Tesseract's notation.
