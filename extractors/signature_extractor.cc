@@ -102,13 +102,26 @@ class SignatureExtractor : public Extractor {
   bool Parse(const Document& doc, const std::vector<LayoutCell>& all, Signature* s) const {
     std::vector<const LayoutCell*> lines;
     int col = -1;
-    for (const LayoutCell& c : all) {
+    std::vector<LayoutCell> owned;
+    for (LayoutCell c : all) {
       if (c.kind != LayoutCell::kText) continue;
+      if (owned.empty() && FoldStartsWith(c.fold, "noi nhan")) {
+        // "Nơi nhận: KT. TỔNG CỤC TRƯỞNG" merged by OCR: keep the right part.
+        size_t colon = c.clean.find(':');
+        if (colon == std::string::npos) continue;
+        std::string rest = c.clean.substr(colon + 1);
+        rest.erase(0, rest.find_first_not_of(' '));
+        if (!pats_.PartialMatch(authority_, rest)) continue;
+        c.clean = rest;
+        c.fold = FoldKey(rest);
+        c.column = 0;
+      }
       if (col < 0) col = c.column;
       if (col > 20 && c.column < col - 12) continue;  // left column (recipients)
       if (!c.clean.empty() && (c.clean[0] == '-' || FoldStartsWith(c.fold, "noi nhan"))) continue;
-      lines.push_back(&c);
+      owned.push_back(std::move(c));
     }
+    for (const LayoutCell& c : owned) lines.push_back(&c);
     if (lines.empty()) return false;
     s->span = Span{lines.front()->begin, lines.back()->end, 0};
     size_t i = 0;

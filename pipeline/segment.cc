@@ -409,6 +409,10 @@ class SegmentStage : public Stage {
   }
 
  private:
+  static std::string Trimmed(std::string s) {
+    size_t b = s.find_first_not_of(" \t");
+    return b == std::string::npos ? std::string() : s.substr(b);
+  }
   static size_t TrimEnd(const std::string& text, size_t b, size_t e) {
     while (e > b && (IsSpace(text[e - 1]) || text[e - 1] == '\n')) --e;
     return e;
@@ -617,6 +621,18 @@ class SegmentStage : public Stage {
         if (IsProse(cells[i - 1]) && i + 40 < to) break;
       }
     }
+    bool merged = false;
+    if (sig == to && recip < to) {
+      // OCR merges the two columns with one space: "Nơi nhận: KT. TỔNG CỤC TRƯỞNG".
+      const std::string& head = cells[recip].clean;
+      size_t colon = head.find(':');
+      PatternMatch m;
+      if (colon != std::string::npos &&
+          r_.signature.FindNext(r_.authority, Trimmed(head.substr(colon + 1)), 0, &m)) {
+        sig = recip;
+        merged = true;
+      }
+    }
     if (sig == to) {
       // No authority mark: a capitals title over a name near the end.
       size_t lo = recip < to ? recip_last + 1 : (to > from + 15 ? to - 15 : from);
@@ -636,7 +652,7 @@ class SegmentStage : public Stage {
       }
     }
     if (sig < to) {
-      size_t last = CollectSignature(text, cells, sig, to);
+      size_t last = CollectSignature(text, cells, sig, to, merged);
       seg.signature = Span{cells[sig].begin, cells[last].end, 0};
       if (recip == to || sig < recip) body_end = std::min(body_end, cells[sig].begin);
     }
@@ -656,7 +672,12 @@ class SegmentStage : public Stage {
       const LayoutCell& c = cells[j];
       if (c.row == row && j > i && c.column > 20) continue;  // signature column
       if (c.kind != LayoutCell::kText) {
-        if (items > 0 && c.row != cells[last].row) break;
+        // A blank line ends the list unless the next line is another item.
+        size_t k = j + 1;
+        while (k < to && k < j + 3 && cells[k].kind == LayoutCell::kBlank) ++k;
+        bool more = c.kind == LayoutCell::kBlank && k < to && cells[k].kind == LayoutCell::kText &&
+                    StartsWithDash(cells[k].clean);
+        if (items > 0 && c.row != cells[last].row && !more) break;
         continue;
       }
       if (c.column > 30 && !StartsWithDash(c.clean)) continue;  // right column
@@ -679,9 +700,12 @@ class SegmentStage : public Stage {
     return last;
   }
 
-  size_t CollectSignature(const std::string& text, const Cells& cells, size_t s, size_t to) const {
+  // merged: the block starts on the "Nơi nhận:" line, so the recipients'
+  // items are interleaved with it and skipped.
+  size_t CollectSignature(const std::string& text, const Cells& cells, size_t s, size_t to,
+                          bool merged = false) const {
     size_t last = s;
-    bool right = cells[s].column > 20;
+    bool right = cells[s].column > 20 || merged;
     int gap = 0;
     for (size_t j = s + 1; j < to && j < s + 30; ++j) {
       const LayoutCell& c = cells[j];
