@@ -3,6 +3,9 @@
 // resolves years; tasks link dates and periods).
 #include "extractors/extractor.h"
 #include "extractors/value_extractors.h"
+#include "extractors/organisations.h"
+#include "extractors/sections.h"
+#include "extractors/tasks.h"
 
 namespace vanban {
 
@@ -21,6 +24,7 @@ const ExtractorFactory kExtractors[] = {
     NewNumberExtractor,
 
     // 3. Structure: organisations, sections, tasks, targets.
+    NewOrganisationsExtractor, NewSectionsExtractor, NewTargetsExtractor, NewTasksExtractor,
 
     nullptr,  // end marker, skipped
 };

@@ -1,0 +1,321 @@
+// Tasks: numbered items and sentences that ask for action, with their lead
+// body, partners and the time and target facts that fall inside them.
+#include "extractors/tasks.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "extractors/organisations.h"
+#include "extractors/pattern_set.h"
+#include "extractors/sections.h"
+
+namespace vanban {
+namespace {
+
+bool Contains(const Span& outer, const Span& inner) {
+  return !inner.empty() && inner.begin >= outer.begin && inner.end <= outer.end;
+}
+
+bool IsItemStyle(const std::string& style) {
+  return style == "arabic" || style == "paren" || style == "letter" || style == "dash" ||
+         style == "plus" || style == "bullet" || style == "article" || style == "alpha" ||
+         style == "paragraph";
+}
+
+std::string TrimPunct(std::string s) {
+  const std::string kTrim = " \t\n,;:.-";
+  size_t b = s.find_first_not_of(kTrim);
+  size_t e = s.find_last_not_of(kTrim);
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ' || c == '\n' || c == '\t';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+// Byte offset of the first word of a section's text (after its label).
+size_t AfterLabel(std::string_view text, const Section& s) {
+  size_t p = s.span.begin;
+  size_t end = std::min(s.span.end, text.size());
+  if (s.style == "paragraph") return p;
+  // Skip the label as printed, then spaces and emphasis marks.
+  size_t lp = text.find(s.label, p);
+  if (!s.label.empty() && lp != std::string_view::npos && lp < p + 16) p = lp + s.label.size();
+  while (p < end && std::string_view(" \t.-)–:*_").find(text[p]) != std::string_view::npos) {
+    ++p;
+  }
+  return p;
+}
+
+// Splits text[range] into sentences at ". ", "; " is kept inside; a new
+// sentence needs an upper-case-looking start (a non-space after ". ").
+std::vector<Span> Sentences(std::string_view text, Span range) {
+  std::vector<Span> out;
+  size_t b = range.begin;
+  for (size_t i = range.begin; i < range.end && i < text.size(); ++i) {
+    char c = text[i];
+    bool end = false;
+    if ((c == '.' || c == '!' || c == '?') && i + 1 < range.end &&
+        (text[i + 1] == ' ' || text[i + 1] == '\n')) {
+      end = true;
+    }
+    if (c == '\n' && i + 1 < range.end && text[i + 1] == '\n') end = true;
+    if (end) {
+      if (i + 1 > b) out.push_back(Span{b, i + 1, 0});
+      b = i + 1;
+    }
+  }
+  if (range.end > b) out.push_back(Span{b, std::min(range.end, text.size()), 0});
+  return out;
+}
+
+class TasksExtractor : public Extractor {
+ public:
+  TasksExtractor(PatternSet patterns, OrgMatcher orgs)
+      : patterns_(std::move(patterns)), orgs_(std::move(orgs)) {
+    lead_verb_ = patterns_.Index("lead.verb");
+    lead_before_ = patterns_.Index("lead.before");
+    partner_cue_ = patterns_.Index("partner.cue");
+    partner_stop_ = patterns_.Index("partner.stop");
+    action_start_ = patterns_.Index("action.start");
+    action_cue_ = patterns_.Index("action.cue");
+    skip_heading_ = patterns_.Index("skip.heading");
+    assign_heading_ = patterns_.Index("assign.heading");
+  }
+  const char* name() const override { return "tasks"; }
+
+  void Extract(Document* doc) const override {
+    std::vector<const Section*> path;
+    for (const Section& s : doc->sections) Walk(doc, s, &path, false, false);
+  }
+
+ private:
+  bool Match(int rule, std::string_view s) const {
+    return rule >= 0 && patterns_.PartialMatch(rule, s);
+  }
+
+  void Walk(Document* doc, const Section& s, std::vector<const Section*>* path, bool skipped,
+            bool assigning) const {
+    std::string title = s.title;
+    bool heading_like = !IsItemStyle(s.style) || s.style == "arabic" || s.style == "alpha";
+    if (heading_like && Match(skip_heading_, title)) skipped = true;
+    if (!IsItemStyle(s.style) && Match(assign_heading_, title)) assigning = true;
+    path->push_back(&s);
+    if (!skipped) Consider(doc, s, *path, assigning);
+    for (const Section& c : s.children) Walk(doc, c, path, skipped, assigning);
+    path->pop_back();
+  }
+
+  void Consider(Document* doc, const Section& s, const std::vector<const Section*>& path,
+                bool assigning) const {
+    if (!IsItemStyle(s.style)) return;
+    const std::string& text = doc->text;
+    Span own = OwnSpan(s);
+    size_t start = std::max(own.begin, AfterLabel(text, s));
+    if (start >= own.end) return;
+    std::string body = CleanText(std::string_view(text).substr(start, own.end - start));
+    if (body.empty()) return;
+
+    if (s.style == "paragraph") {
+      // Unnumbered text: each sentence that asks for action is a task.
+      for (const Span& sent : Sentences(text, Span{start, own.end, 0})) {
+        std::string st = CleanText(doc->Slice(sent));
+        if (CountWords(st) < 4) continue;
+        if (!Match(action_cue_, st) && !Match(action_start_, st)) continue;
+        AddTask(doc, sent, st, path, "task.sentence", assigning);
+      }
+      return;
+    }
+    bool leaf = s.children.empty();
+    bool action = Match(action_start_, body) || Match(action_cue_, body);
+    bool has_time = false;
+    for (const auto& p : doc->periods) has_time |= Contains(own, p.span);
+    for (const auto& d : doc->deadlines) has_time |= Contains(own, d.span);
+    if (!leaf) {
+      // A heading over its items ("1. Đảng ủy Khối:") is not itself a task.
+      std::string trimmed = body;
+      while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
+      if (!trimmed.empty() && trimmed.back() == ':') return;
+      if (CountWords(body) < 6 || !action) return;
+    } else if (!action && !has_time) {
+      return;
+    }
+    AddTask(doc, Span{start, own.end, 0}, body, path, "task.item", assigning);
+  }
+
+  void AddTask(Document* doc, Span span, const std::string& body,
+               const std::vector<const Section*>& path, const std::string& rule,
+               bool assigning) const {
+    Task t;
+    t.id = "t" + std::to_string(doc->tasks.size() + 1);
+    t.text = body;
+    t.span = span;
+    t.rule = rule;
+    for (const Section* p : path) t.section_path.push_back(p->label.empty() ? p->title : p->label);
+    for (const auto& f : doc->periods)
+      if (Contains(span, f.span)) t.period_ids.push_back(f.id);
+    for (const auto& f : doc->deadlines)
+      if (Contains(span, f.span)) t.deadline_ids.push_back(f.id);
+    for (const auto& f : doc->dates)
+      if (Contains(span, f.span)) t.date_ids.push_back(f.id);
+    for (const auto& f : doc->targets)
+      if (Contains(span, f.span)) t.target_ids.push_back(f.id);
+
+    FindLead(doc, span, path, assigning, &t);
+    FindPartners(doc, span, &t);
+    doc->tasks.push_back(std::move(t));
+  }
+
+  void FindLead(Document* doc, Span span, const std::vector<const Section*>& path, bool assigning,
+                Task* t) const {
+    std::string_view text(doc->text);
+    std::vector<OrgMatch> orgs = orgs_.Find(text, span.begin, span.end);
+    size_t partner_at = std::string::npos;
+    {
+      PatternMatch pm;
+      std::string_view piece = text.substr(span.begin, span.size());
+      if (partner_cue_ >= 0 && patterns_.FindNext(partner_cue_, piece, 0, &pm)) {
+        partner_at = span.begin + pm.begin;
+      }
+    }
+    // Skip leading spaces, Markdown and "Các" to see where the item starts.
+    size_t first = span.begin;
+    while (first < span.end &&
+           std::string_view(" \t\n*_").find(text[first]) != std::string_view::npos) {
+      ++first;
+    }
+    for (const OrgMatch& m : orgs) {
+      if (m.begin >= partner_at) break;  // names after "phối hợp" are partners
+      std::string_view after = text.substr(m.end, std::min<size_t>(80, span.end - m.end));
+      std::string_view before = text.substr(span.begin, m.begin - span.begin);
+      bool verb_after = lead_verb_ >= 0 && patterns_.PartialMatch(lead_verb_, after);
+      bool cue_before = lead_before_ >= 0 && patterns_.PartialMatch(lead_before_, before);
+      std::string prefix = CleanText(text.substr(first, m.begin - first));
+      bool at_start =
+          m.begin <= first + 1 || (CountWords(prefix) <= 4 &&
+                                   (prefix.rfind("Các ", 0) == 0 || prefix.rfind("các ", 0) == 0));
+      if (cue_before || verb_after || at_start) {
+        if (at_start && m.begin > first + 1) {
+          // "Các ban, đơn vị Đảng ủy Khối": the group as written.
+          t->lead = TrimPunct(CleanText(text.substr(first, m.end - first)));
+        } else {
+          t->lead = m.name;
+        }
+        AddOrgMention(doc, m, "lead");
+        return;
+      }
+    }
+    // The heading of an enclosing item ("2. Các đảng ủy trực thuộc:").
+    for (size_t i = path.size(); i-- > 0;) {
+      const Section* p = path[i];
+      if (i + 1 == path.size() || !IsItemStyle(p->style)) continue;  // the item itself
+      Span own = OwnSpan(*p);
+      size_t b = std::max(own.begin, AfterLabel(text, *p));
+      if (b >= own.end) continue;
+      std::string head = CleanText(text.substr(b, own.end - b));
+      while (!head.empty() && head.back() == ' ') head.pop_back();
+      bool colon = !head.empty() && head.back() == ':';
+      std::vector<OrgMatch> hm = orgs_.Find(text, b, own.end);
+      bool names_org = !hm.empty() && hm.front().begin <= b + 8;
+      if ((colon && CountWords(head) <= 14 && (assigning || names_org)) ||
+          (names_org && CountWords(head) <= 8)) {
+        std::string lead = TrimPunct(head);
+        if (lead.rfind("Đối với ", 0) == 0) lead = lead.substr(std::string("Đối với ").size());
+        if (names_org && hm.front().end >= own.end - 2) lead = hm.front().name;
+        t->lead = lead;
+        if (names_org) AddOrgMention(doc, hm.front(), "lead");
+        return;
+      }
+      if (!colon) break;
+    }
+  }
+
+  void FindPartners(Document* doc, Span span, Task* t) const {
+    if (partner_cue_ < 0) return;
+    std::string_view text(doc->text);
+    std::string_view piece = text.substr(span.begin, span.size());
+    PatternMatch cue;
+    size_t pos = 0;
+    while (patterns_.FindNext(partner_cue_, piece, pos, &cue)) {
+      size_t list_begin = cue.end;
+      pos = cue.end;
+      // Without "với" the cue must be followed by a body ("phối hợp Ban Dân
+      // vận"), not be a noun ("Chương trình phối hợp tuyên truyền").
+      if (cue.groups[0].find("với") == std::string_view::npos) {
+        std::string_view rest = piece.substr(list_begin);
+        std::vector<OrgMatch> om =
+            orgs_.Find(piece, list_begin, std::min(piece.size(), list_begin + 120));
+        bool body = rest.rfind("các ", 0) == 0 || (!om.empty() && om.front().begin == list_begin);
+        if (!body) continue;
+      }
+      size_t list_end = piece.size();
+      PatternMatch stop;
+      if (partner_stop_ >= 0 && patterns_.FindNext(partner_stop_, piece, list_begin, &stop)) {
+        list_end = stop.begin;
+      }
+      pos = std::max(list_end, cue.end + 1);
+      static constexpr std::string_view kAnd = " và ";
+      // Split at ", " and " và " where the next piece starts a new body.
+      std::vector<Span> parts;
+      size_t b = list_begin;
+      for (size_t i = list_begin; i < list_end; ++i) {
+        size_t next = std::string_view::npos;
+        if (piece[i] == ',' && i + 1 < list_end && piece[i + 1] == ' ') next = i + 2;
+        if (piece.substr(i, kAnd.size()) == kAnd && i + kAnd.size() <= list_end)
+          next = i + kAnd.size();
+        if (next == std::string_view::npos) continue;
+        std::string_view rest = piece.substr(next, list_end - next);
+        std::vector<OrgMatch> om = orgs_.Find(piece, next, list_end);
+        bool starts_body = rest.rfind("các ", 0) == 0 || rest.rfind("Các ", 0) == 0 ||
+                           rest.rfind("những ", 0) == 0 ||
+                           (!om.empty() && om.front().begin == next);
+        if (!starts_body) continue;
+        parts.push_back(Span{b, i, 0});
+        b = next;
+        i = next - 1;
+      }
+      parts.push_back(Span{b, list_end, 0});
+      for (const Span& p : parts) {
+        std::string name = TrimPunct(CleanText(piece.substr(p.begin, p.size())));
+        if (name.empty() || CountWords(name) > 12) continue;
+        std::vector<OrgMatch> om = orgs_.Find(text, span.begin + p.begin, span.begin + p.end);
+        if (om.size() == 1 && om.front().begin <= span.begin + p.begin + 1 &&
+            om.front().end + 1 >= span.begin + p.end) {
+          name = om.front().name;
+        }
+        for (const OrgMatch& m : om) AddOrgMention(doc, m, "partner");
+        if (std::find(t->partners.begin(), t->partners.end(), name) == t->partners.end()) {
+          t->partners.push_back(name);
+        }
+      }
+    }
+  }
+
+  PatternSet patterns_;
+  OrgMatcher orgs_;
+  int lead_verb_, lead_before_, partner_cue_, partner_stop_, action_start_, action_cue_,
+      skip_heading_, assign_heading_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> NewTasksExtractor(const RuleBook& rules) {
+  auto file = rules.Require("tasks");
+  if (!file.ok()) return file.status();
+  auto ps = PatternSet::Compile(*file.value());
+  if (!ps.ok()) return ps.status();
+  auto orgs = OrgMatcher::Create(rules);
+  if (!orgs.ok()) return orgs.status();
+  return std::unique_ptr<Extractor>(
+      std::make_unique<TasksExtractor>(std::move(ps).value(), std::move(orgs).value()));
+}
+
+}  // namespace vanban

@@ -1,0 +1,175 @@
+// Tasks: which items become tasks, their leads and partners, and the facts
+// linked to them by span (tested on hand-built Documents).
+#include "extractors/tasks.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "extractors/organisations.h"
+#include "extractors/rule_file.h"
+#include "extractors/sections.h"
+
+namespace vanban {
+namespace {
+
+struct Extractors {
+  std::unique_ptr<Extractor> orgs, sections, targets, tasks;
+};
+
+const Extractors& Get() {
+  static const Extractors* e = [] {
+    auto book = RuleBook::LoadDir(VANBAN_SOURCE_DIR "/extractors/rules");
+    EXPECT_TRUE(book.ok()) << book.status().ToString();
+    auto* x = new Extractors;
+    x->orgs = std::move(NewOrganisationsExtractor(book.value())).value();
+    x->sections = std::move(NewSectionsExtractor(book.value())).value();
+    x->targets = std::move(NewTargetsExtractor(book.value())).value();
+    x->tasks = std::move(NewTasksExtractor(book.value())).value();
+    return x;
+  }();
+  return *e;
+}
+
+void RunAll(Document* doc) {
+  Get().orgs->Extract(doc);
+  Get().sections->Extract(doc);
+  Get().targets->Extract(doc);
+  Get().tasks->Extract(doc);
+}
+
+Span Find(const std::string& text, const std::string& what) {
+  size_t b = text.find(what);
+  EXPECT_NE(b, std::string::npos) << what;
+  return Span{b, b + what.size(), 0};
+}
+
+const Task* TaskWithLabel(const Document& doc, const std::string& label) {
+  for (const Task& t : doc.tasks) {
+    if (!t.section_path.empty() && t.section_path.back() == label) return &t;
+  }
+  return nullptr;
+}
+
+TEST(Tasks, LeadsAndPartners) {
+  struct Case {
+    const char* item;
+    const char* lead;
+    std::vector<std::string> partners;
+  } kCases[] = {
+      {"Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Sở Tư pháp xây dựng quy chế.",
+       "Sở Nội vụ",
+       {"Sở Tài chính", "Sở Tư pháp"}},
+      {"Giao Ban Tổ chức Tỉnh ủy theo dõi, đôn đốc việc thực hiện.", "Ban Tổ chức Tỉnh ủy", {}},
+      {"Ủy ban nhân dân các huyện có trách nhiệm rà soát, báo cáo kết quả.",
+       "Ủy ban nhân dân các huyện",
+       {}},
+      {"Văn phòng Thành ủy tham mưu tổ chức hội nghị sơ kết.", "Văn phòng Thành ủy", {}},
+      {"Ban Dân vận chủ trì, phối hợp chặt chẽ với Mặt trận Tổ quốc và các đoàn thể chính trị - "
+       "xã hội tổ chức vận động.",
+       "Ban Dân vận",
+       {"Mặt trận Tổ quốc", "các đoàn thể chính trị - xã hội"}},
+      {"Đề nghị Hội đồng nhân dân huyện giám sát việc thực hiện.", "Hội đồng nhân dân huyện", {}},
+      {"Các ban, đơn vị Tỉnh ủy thực hiện theo chức năng, nhiệm vụ.",
+       "Các ban, đơn vị Tỉnh ủy",
+       {}},
+  };
+  for (const auto& c : kCases) {
+    Document doc;
+    doc.text = std::string("III. TỔ CHỨC THỰC HIỆN\n\n1. ") + c.item + "\n";
+    RunAll(&doc);
+    const Task* t = TaskWithLabel(doc, "1");
+    ASSERT_NE(t, nullptr) << c.item;
+    EXPECT_EQ(t->lead, c.lead) << c.item;
+    EXPECT_EQ(t->partners, c.partners) << c.item;
+  }
+}
+
+TEST(Tasks, LeadFromParentHeading) {
+  Document doc;
+  doc.text =
+      "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Giáo dục và Đào tạo:\n\n- Hướng dẫn các trường tổ chức "
+      "ngoại khóa.\n\n- Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.\n\n2. Các đảng ủy cơ "
+      "sở:\n\n- Quán triệt kế hoạch đến chi bộ.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 3u);
+  EXPECT_EQ(doc.tasks[0].lead, "Sở Giáo dục và Đào tạo");
+  EXPECT_EQ(doc.tasks[1].lead, "Sở Giáo dục và Đào tạo");
+  EXPECT_EQ(doc.tasks[2].lead, "Các đảng ủy cơ sở");
+  EXPECT_EQ(doc.tasks[2].section_path, (std::vector<std::string>{"III", "2", "-"}));
+}
+
+TEST(Tasks, PurposeAndSloganSectionsAreNotTasks) {
+  Document doc;
+  doc.text =
+      "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Tổ chức tuyên truyền sâu rộng.\n\nII. NHIỆM VỤ\n\n1. Tổ chức "
+      "hội nghị quán triệt.\n\nMỘT SỐ KHẨU HIỆU\n\n(1) Tổ chức thi đua yêu nước!\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  EXPECT_EQ(doc.tasks[0].section_path, (std::vector<std::string>{"II", "1"}));
+  EXPECT_EQ(doc.tasks[0].text, "Tổ chức hội nghị quán triệt.");
+}
+
+TEST(Tasks, LinksFactsBySpanContainment) {
+  Document doc;
+  doc.text =
+      "2. Hoạt động\n\n(1) Tổ chức hội thi tìm hiểu lịch sử. *Triển khai từ tháng 3/2024 đến "
+      "tháng 5/2024.*\n\n(2) Xây dựng 20 nhà đại đoàn kết, hoàn thành trước ngày 30/6/2024.\n\n"
+      "(3) Tổ chức lễ mít tinh.\n\n*Thực hiện trong tháng 9/2024.*\n";
+  PeriodFact p1;
+  p1.id = "p1";
+  p1.span = Find(doc.text, "từ tháng 3/2024 đến tháng 5/2024");
+  PeriodFact p3;
+  p3.id = "p2";
+  p3.span = Find(doc.text, "trong tháng 9/2024");
+  doc.periods = {p1, p3};
+  DeadlineFact d;
+  d.id = "d1";
+  d.due = "2024-06-29";
+  d.span = Find(doc.text, "trước ngày 30/6/2024");
+  doc.deadlines = {d};
+  DateFact date;
+  date.id = "dt1";
+  date.span = Find(doc.text, "30/6/2024");
+  doc.dates = {date};
+  RunAll(&doc);
+  const Task* t1 = TaskWithLabel(doc, "1");
+  const Task* t2 = TaskWithLabel(doc, "2");
+  const Task* t3 = TaskWithLabel(doc, "3");
+  ASSERT_TRUE(t1 && t2 && t3);
+  EXPECT_EQ(t1->period_ids, std::vector<std::string>{"p1"});
+  EXPECT_TRUE(t1->deadline_ids.empty());
+  EXPECT_TRUE(t2->period_ids.empty());
+  EXPECT_EQ(t2->deadline_ids, std::vector<std::string>{"d1"});
+  EXPECT_EQ(t2->date_ids, std::vector<std::string>{"dt1"});
+  ASSERT_EQ(t2->target_ids.size(), 1u);
+  // The time note in its own paragraph belongs to the item above it.
+  EXPECT_EQ(t3->period_ids, std::vector<std::string>{"p2"});
+  for (const Task& t : doc.tasks) {
+    EXPECT_LE(t.span.end, doc.text.size());
+    EXPECT_FALSE(t.rule.empty());
+  }
+}
+
+TEST(Tasks, UnnumberedSentencesThatAskForAction) {
+  Document doc;
+  doc.text =
+      "Thời gian qua, công tác phòng cháy đạt nhiều kết quả.\n\nChủ tịch Ủy ban nhân dân tỉnh "
+      "yêu cầu Giám đốc các sở khẩn trương kiểm tra. Giao Công an tỉnh chủ trì tổng hợp, báo cáo "
+      "trước ngày 15/12.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 2u);
+  EXPECT_EQ(doc.tasks[0].rule, "task.sentence");
+  EXPECT_EQ(doc.tasks[1].lead, "Công an tỉnh");
+}
+
+TEST(Tasks, EmptyDocument) {
+  Document doc;
+  RunAll(&doc);
+  EXPECT_TRUE(doc.tasks.empty());
+  EXPECT_TRUE(doc.sections.empty());
+}
+
+}  // namespace
+}  // namespace vanban
