@@ -86,6 +86,10 @@ class CitationExtractor : public Extractor {
       size_t cut = clean.find_first_of("-/");
       c.number = clean.substr(0, cut);
       if (cut != std::string::npos) c.symbol = clean.substr(cut + 1);
+      // State style "30/2020/NĐ-CP": the year is not part of the symbol.
+      if (c.symbol.size() > 5 && c.symbol[4] == '/' && IsDigitCp(c.symbol[0])) {
+        c.symbol = c.symbol.substr(5);
+      }
       if (id == "cite.typed" && m.has(1)) {
         std::string low = LowerNfc(TrimMarks(m.groups[1]));
         std::string norm;

@@ -29,8 +29,8 @@ Result<PatternSet> PatternSet::Compile(const RuleFile& file, const std::string& 
     if (e.key.compare(0, key_prefix.size(), key_prefix) != 0) continue;
     auto re = std::make_unique<RE2>(e.value, opts);
     if (!re->ok()) {
-      return Status::BadRules(file.Where(e) + ": rule '" + e.key + "' does not compile: " +
-                              re->error());
+      return Status::BadRules(file.Where(e) + ": rule '" + e.key +
+                              "' does not compile: " + re->error());
     }
     std::string err;
     if (ps.rep_->set->Add(e.value, &err) < 0) {

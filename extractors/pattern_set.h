@@ -14,8 +14,8 @@
 namespace vanban {
 
 struct PatternMatch {
-  int rule = -1;       // index into the set
-  size_t begin = 0;    // byte offsets of the whole match in the searched text
+  int rule = -1;     // index into the set
+  size_t begin = 0;  // byte offsets of the whole match in the searched text
   size_t end = 0;
   // groups[0] is the whole match; an unmatched optional group has
   // data() == nullptr.

@@ -13,9 +13,9 @@ namespace vanban {
 
 // One entry: "<key> <value>" on a line, with the example lines below it.
 struct RuleEntry {
-  std::string key;    // first whitespace-delimited token
-  std::string value;  // the rest of the line, trimmed
-  int line = 0;       // 1-based line in the file
+  std::string key;                     // first whitespace-delimited token
+  std::string value;                   // the rest of the line, trimmed
+  int line = 0;                        // 1-based line in the file
   std::vector<std::string> positives;  // "+ text" lines: must match
   std::vector<std::string> negatives;  // "- text" lines: must not match
   // Splits value on " | " into trimmed fields.

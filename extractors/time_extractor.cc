@@ -126,6 +126,7 @@ class TimeExtractor : public Extractor {
     }
     context_anniversary_ = dates_.Index("context.anniversary");
     recurring_ = deadlines_.Index("recurring.after");
+    stat_before_ = deadlines_.Index("stat.before");
     actor_request_ = deadlines_.Index("actor.request");
     actor_subject_ = deadlines_.Index("actor.subject");
   }
@@ -355,6 +356,10 @@ class TimeExtractor : public Extractor {
       std::string_view after = t.substr(group_end, std::min<size_t>(40, t.size() - group_end));
       if (deadlines_.PartialMatch(recurring_, after)) return false;
     }
+    if (id == "deadline.reach" && stat_before_ >= 0) {
+      size_t from = m.begin > 40 ? m.begin - 40 : 0;
+      if (deadlines_.PartialMatch(stat_before_, t.substr(from, m.begin - from))) return false;
+    }
     bool year_given = d.year != 0;
     if (!year_given && !ResolveYear(&d, m.begin, ctx)) return false;
     size_t cue_len = static_cast<size_t>(m.groups[1].data() - t.data()) - m.begin;
@@ -388,6 +393,18 @@ class TimeExtractor : public Extractor {
       size_t b = p;
       while (b > 0) {
         char ch = t[b - 1];
+        // A line break inside a wrapped paragraph is a space; a blank line
+        // or a line that starts a list item ends the clause.
+        if (ch == '\n' && b < t.size()) {
+          char nx = t[b];
+          bool item = nx == '-' || nx == '+' || nx == '(' || nx == '*' || nx == '#' ||
+                      IsDigitCp(static_cast<unsigned char>(nx)) || nx == '\n';
+          bool blank = b >= 2 && t[b - 2] == '\n';
+          if (!item && !blank && b != p) {
+            --b;
+            continue;
+          }
+        }
         if (ch == '.' || ch == ';' || ch == '\n' || ch == '!' || ch == '?') {
           // "3.6." is a label, not a sentence end: keep going past digits.
           if (ch == '.' && b >= 2 && IsDigitCp(static_cast<unsigned char>(t[b - 2])) &&
@@ -426,7 +443,8 @@ class TimeExtractor : public Extractor {
   PatternSet dates_, deadlines_;
   NumberWords words_;
   std::vector<int> endpoint_rules_;
-  int context_anniversary_ = -1, recurring_ = -1, actor_request_ = -1, actor_subject_ = -1;
+  int context_anniversary_ = -1, recurring_ = -1, stat_before_ = -1, actor_request_ = -1,
+      actor_subject_ = -1;
 };
 
 }  // namespace
