@@ -187,6 +187,11 @@ class MoneyExtractor : public Extractor {
     if (cur.data() == nullptr) return false;
     size_t e = Off(t, cur) + cur.size();
     if (IsLetter(CodePointAt(t, e)) || IsDigitCp(CodePointAt(t, e))) return false;
+    // "2 đ/c" is two comrades (đồng chí), not two đồng.
+    if (LowerNfc(cur) == "đ" && e + 1 < t.size() && t[e] == '/' &&
+        (t[e + 1] == 'c' || t[e + 1] == 'C')) {
+      return false;
+    }
     if (LowerNfc(cur) == "đồng") {
       size_t i = e;
       while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;

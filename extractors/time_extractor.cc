@@ -127,6 +127,7 @@ class TimeExtractor : public Extractor {
     context_anniversary_ = dates_.Index("context.anniversary");
     recurring_ = deadlines_.Index("recurring.after");
     stat_before_ = deadlines_.Index("stat.before");
+    action_tail_ = deadlines_.Index("action.tail");
     actor_request_ = deadlines_.Index("actor.request");
     actor_subject_ = deadlines_.Index("actor.subject");
   }
@@ -379,7 +380,7 @@ class TimeExtractor : public Extractor {
     f.span = {m.begin, m.end, 0};
     f.text = std::string(t.substr(m.begin, m.end - m.begin));
     f.rule = id;
-    Clause(t, m.begin, &f.action, &f.actor);
+    Clause(t, static_cast<size_t>(m.groups[1].data() - t.data()), &f.action, &f.actor);
     c->begin = m.begin;
     c->end = m.end;
     c->order = 0;
@@ -387,7 +388,8 @@ class TimeExtractor : public Extractor {
     return true;
   }
 
-  // The clause before pos (what must be done) and, when it names one, who.
+  // The clause before the date (what must be done) and, when it names one,
+  // who. The cue words right before the date ("trước ngày") are left out.
   void Clause(std::string_view t, size_t pos, std::string* action, std::string* actor) const {
     auto clause_start = [&](size_t p) {
       size_t b = p;
@@ -419,17 +421,25 @@ class TimeExtractor : public Extractor {
       }
       return b;
     };
+    auto clean = [&](std::string_view a) {
+      a = TrimMarks(a);
+      PatternMatch tail;
+      if (action_tail_ >= 0 && deadlines_.FindNext(action_tail_, a, 0, &tail)) {
+        a = TrimMarks(a.substr(0, tail.begin));
+      }
+      while (!a.empty() && (a.back() == ',' || a.back() == '(' || a.back() == ':')) {
+        a = TrimMarks(a.substr(0, a.size() - 1));
+      }
+      while (!a.empty() && (a.front() == '(' || a.front() == '-' || a.front() == '+')) {
+        a = TrimMarks(a.substr(1));
+      }
+      return a;
+    };
     size_t b = clause_start(pos);
-    std::string_view a = TrimMarks(t.substr(b, pos - b));
-    while (!a.empty() && (a.front() == '(' || a.front() == '-' || a.front() == '+')) {
-      a = TrimMarks(a.substr(1));
-    }
+    std::string_view a = clean(t.substr(b, pos - b));
     if (a.size() < 8 && b > 1) {  // "Hoàn thành trong tháng 3." after the task
       size_t pb = clause_start(b - 1);
-      a = TrimMarks(t.substr(pb, b - 1 - pb));
-    }
-    while (!a.empty() && (a.back() == ',' || a.back() == '(' || a.back() == ':')) {
-      a = TrimMarks(a.substr(0, a.size() - 1));
+      a = clean(t.substr(pb, b - 1 - pb));
     }
     *action = CutUtf8(a, 400);
     PatternMatch m;
@@ -443,8 +453,8 @@ class TimeExtractor : public Extractor {
   PatternSet dates_, deadlines_;
   NumberWords words_;
   std::vector<int> endpoint_rules_;
-  int context_anniversary_ = -1, recurring_ = -1, stat_before_ = -1, actor_request_ = -1,
-      actor_subject_ = -1;
+  int context_anniversary_ = -1, recurring_ = -1, stat_before_ = -1, action_tail_ = -1,
+      actor_request_ = -1, actor_subject_ = -1;
 };
 
 }  // namespace

@@ -1,8 +1,8 @@
 // End-to-end tests of `vanban extract`: output shape and one-line errors.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "tests/test_util.h"
 
@@ -50,16 +50,15 @@ TEST(CliExtract, PrettyIndents) {
 TEST(CliExtract, BadInputsGiveOneLineErrorsAndTheBatchGoesOn) {
   std::string dir = testing::MakeTempDir();
   std::ofstream(dir + "/empty.txt").close();
-  std::ofstream(dir + "/junk.bin", std::ios::binary) << std::string("\x00\x01\x02\xff\xfe junk", 10);
+  std::ofstream(dir + "/junk.bin", std::ios::binary)
+      << std::string("\x00\x01\x02\xff\xfe junk", 10);
   std::ofstream(dir + "/bad-utf8.txt", std::ios::binary) << "Hà Nội \xC3\x28 ngày";
   struct Case {
     std::string path;
     std::string reason;
   } cases[] = {
-      {dir + "/missing.txt", "not-found"},
-      {dir, "is a directory"},
-      {dir + "/empty.txt", "empty"},
-      {dir + "/junk.bin", "invalid-input"},
+      {dir + "/missing.txt", "not-found"}, {dir, "is a directory"},
+      {dir + "/empty.txt", "empty"},       {dir + "/junk.bin", "invalid-input"},
       {dir + "/bad-utf8.txt", "invalid"},
   };
   for (const auto& c : cases) {

@@ -19,7 +19,7 @@ TEST(FoldKey, Table) {
       {"thuý", "thuy"},
       {"Nghị quyết số 214/NQ-CP", "nghi quyet so 214/nq-cp"},
       {"D\xC6\xAF\xCC\x9B", "du"},  // Ư written with a stray combining horn
-      {"Ð", "d"},                    // U+00D0 look-alike
+      {"Ð", "d"},                   // U+00D0 look-alike
       {"", ""},
   };
   for (const auto& c : cases) EXPECT_EQ(FoldKey(c.in), c.want) << c.in;

@@ -36,13 +36,11 @@ TEST(PatternSet, BadPatternNamesFileAndLine) {
   ASSERT_TRUE(f.ok());
   auto ps = PatternSet::Compile(f.value());
   ASSERT_FALSE(ps.ok());
-  EXPECT_NE(ps.status().message().find("bad.rules:2"), std::string::npos)
-      << ps.status().ToString();
+  EXPECT_NE(ps.status().message().find("bad.rules:2"), std::string::npos) << ps.status().ToString();
 }
 
 TEST(PatternSet, FindsAllMatchesWithGroups) {
-  auto f = RuleFile::Parse("t.rules",
-                           "ref  (\\d+)-([A-Z]+)/(\\p{Lu}+)\nyear  năm (\\d{4})\n");
+  auto f = RuleFile::Parse("t.rules", "ref  (\\d+)-([A-Z]+)/(\\p{Lu}+)\nyear  năm (\\d{4})\n");
   ASSERT_TRUE(f.ok());
   auto ps = PatternSet::Compile(f.value());
   ASSERT_TRUE(ps.ok()) << ps.status().ToString();

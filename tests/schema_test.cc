@@ -1,13 +1,13 @@
 // Every sample's plan validates against schemas/plan.schema.json, and the
 // schema describes every field it defines.
 #include <gtest/gtest.h>
+
+#include <functional>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
-
-#include <functional>
 
 #include "pipeline/pipeline.h"
 #include "pipeline/plan_json.h"
@@ -48,11 +48,12 @@ TEST(Schema, EveryPropertyHasADescription) {
   json schema = LoadSchemaJson();
   std::vector<std::string> missing;
   std::function<void(const json&, const std::string&)> walk = [&](const json& node,
-                                                                   const std::string& path) {
+                                                                  const std::string& path) {
     if (!node.is_object()) return;
     if (node.contains("properties")) {
       for (const auto& [name, sub] : node["properties"].items()) {
-        if (!sub.contains("description") && !sub.contains("$ref")) missing.push_back(path + "/" + name);
+        if (!sub.contains("description") && !sub.contains("$ref"))
+          missing.push_back(path + "/" + name);
         walk(sub, path + "/" + name);
       }
     }

@@ -39,7 +39,9 @@ TEST(Utf8, DecodesAndEncodesRoundTrip) {
 }
 
 TEST(Utf8, InvalidByteBecomesReplacement) {
-  std::string s = "\xFF" "a";
+  std::string s =
+      "\xFF"
+      "a";
   size_t pos = 0;
   EXPECT_EQ(NextCodePoint(s, &pos), char32_t{0xFFFD});
   EXPECT_EQ(pos, 1u);

@@ -1,0 +1,92 @@
+// The deadlines[] extractor: cue words, due dates (month ends for months),
+// inclusive or not, the action and the actor.
+#include <gtest/gtest.h>
+
+#include "tests/values_helper.h"
+
+namespace vanban {
+namespace {
+
+using testing::ExtractValues;
+
+struct DeadlineCase {
+  const char* text;
+  const char* issued;
+  const char* due;  // "" when no deadline must be found
+  bool inclusive;
+};
+
+TEST(DeadlineExtractor, CuesAndDueDates) {
+  const DeadlineCase cases[] = {
+      {"Các đơn vị báo cáo kết quả về Ban Tổ chức trước ngày **31/3/2022**.", "", "2022-03-31",
+       false},
+      {"gửi Sở Tài chính trước ngày 15 tháng 12 năm 2025.", "", "2025-12-15", false},
+      {"gửi về Văn phòng chậm nhất ngày 20/12/2025.", "", "2025-12-20", true},
+      {"chậm nhất là ngày 05 tháng 01 năm 2026", "", "2026-01-05", true},
+      {"hoàn thành chậm nhất trước ngày 31/12/2025", "", "2025-12-31", false},
+      {"Hoàn thành trong **tháng 3/2022**.", "", "2022-03-31", true},
+      {"(*hoàn thành trong tháng 2/2024*)", "", "2024-02-29", true},
+      {"hoàn thành kế hoạch chi tiết trước ngày 10/10/2016.", "", "2016-10-10", false},
+      {"Phải xong trước ngày 30/6/2024.", "", "2024-06-30", false},
+      {"Hoàn thành trong năm 2025.", "", "2025-12-31", true},
+      {"hoàn thành trong Quý II năm 2024", "", "2024-06-30", true},
+      {"hoàn thành trong quý I/2023", "", "2023-03-31", true},
+      {"lộ trình thực hiện đến 07/11/2023 đạt 150 căn nhà", "", "2023-11-07", true},
+      {"đến hết ngày 31/12/2025 phải hoàn thành việc sắp xếp", "", "2025-12-31", true},
+      {"báo cáo Thủ tướng Chính phủ trong tháng 12 năm 2025.", "", "2025-12-31", true},
+      {"gửi Bộ Nội vụ trong quý I năm 2026", "", "2026-03-31", true},
+      {"trước ngày 30/3", "2022-02-10", "2022-03-30", false},
+      {"nộp báo cáo trước ngày 15/01", "2024-12-20", "2025-01-15", false},
+      {"trước ngày 30 tháng 11\nnăm 2025", "", "2025-11-30", false},
+      {"trước tháng 6/2024", "", "2024-06-01", false},
+      // Not deadlines.
+      {"báo cáo trước ngày 20 hằng tháng", "2025-01-01", "", true},
+      {"trước ngày 25/12 hàng năm", "2025-01-01", "", true},
+      {"tính đến hết ngày 31/10/2025 đạt 90% kế hoạch", "", "", true},
+      {"vào ngày 17/01/2022", "", "", true},
+      {"(tính đến 30/6/2022)", "", "", true},
+      {"Thực hiện trong tháng 3/2017.", "", "", true},
+      {"trước khi triển khai", "", "", true},
+      {"trước ngày 31/2/2022", "", "", true},
+  };
+  for (const auto& c : cases) {
+    Document doc = ExtractValues(c.text, c.issued);
+    if (std::string(c.due).empty()) {
+      EXPECT_TRUE(doc.deadlines.empty()) << c.text << " → " << doc.deadlines[0].due;
+      continue;
+    }
+    ASSERT_EQ(doc.deadlines.size(), 1u) << c.text;
+    EXPECT_EQ(doc.deadlines[0].due, c.due) << c.text;
+    EXPECT_EQ(doc.deadlines[0].inclusive, c.inclusive) << c.text;
+  }
+}
+
+TEST(DeadlineExtractor, ActionAndActor) {
+  Document doc = ExtractValues(
+      "Yêu cầu các ban, đơn vị Đảng ủy Khối hoàn thành kế hoạch chi tiết trước ngày 10/10/2016.");
+  ASSERT_EQ(doc.deadlines.size(), 1u);
+  EXPECT_EQ(doc.deadlines[0].actor, "các ban, đơn vị Đảng ủy Khối");
+  EXPECT_NE(doc.deadlines[0].action.find("hoàn thành kế hoạch chi tiết"), std::string::npos);
+
+  doc = ExtractValues("Sở Tài chính chủ trì tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025.");
+  ASSERT_EQ(doc.deadlines.size(), 1u);
+  EXPECT_EQ(doc.deadlines[0].actor, "Sở Tài chính");
+
+  doc = ExtractValues("- Tổ chức hội nghị quán triệt. Hoàn thành trong tháng 3/2022.");
+  ASSERT_EQ(doc.deadlines.size(), 1u);
+  EXPECT_EQ(doc.deadlines[0].action, "Tổ chức hội nghị quán triệt");
+  EXPECT_EQ(doc.deadlines[0].actor, "");
+}
+
+TEST(DeadlineExtractor, SeveralDeadlinesInOneSentence) {
+  Document doc = ExtractValues(
+      "báo cáo kết quả học tập trước ngày 30/3/2022 và kết quả đợt sinh hoạt chính trị "
+      "trước ngày 30/5/2022 và trước ngày 30/12/2022 cho Ban Thường vụ.");
+  ASSERT_EQ(doc.deadlines.size(), 3u);
+  EXPECT_EQ(doc.deadlines[0].due, "2022-03-30");
+  EXPECT_EQ(doc.deadlines[1].due, "2022-05-30");
+  EXPECT_EQ(doc.deadlines[2].due, "2022-12-30");
+}
+
+}  // namespace
+}  // namespace vanban
