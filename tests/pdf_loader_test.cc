@@ -121,7 +121,7 @@ TEST(PdfLoader, PagesCoverTheTextAndPageNumbersAreDropped) {
 TEST(PdfLoader, RealDocumentsLoad) {
   // 05.pdf: Word output with a table header; 19.pdf: TCVN3 text layer.
   for (const char* name : {"05.pdf", "19.pdf"}) {
-    std::string path = std::string("/work/shared/realdocs/") + name;
+    std::string path = std::string(VANBAN_SOURCE_DIR "/../shared/realdocs/") + name;
     if (!Exists(path)) GTEST_SKIP() << path << " not here";
     SCOPED_TRACE(name);
     Document doc;
@@ -130,7 +130,7 @@ TEST(PdfLoader, RealDocumentsLoad) {
     for (const Page& p : doc.source.pages) EXPECT_EQ(p.method, "text");
   }
   Document doc;
-  ASSERT_TRUE(Process("/work/shared/realdocs/05.pdf", &doc).ok());
+  ASSERT_TRUE(Process(VANBAN_SOURCE_DIR "/../shared/realdocs/05.pdf", &doc).ok());
   EXPECT_EQ(doc.raw_text.rfind("THÀNH UỶ HÀ NỘI\nBAN TỔ CHỨC\n", 0), 0u);
   EXPECT_NE(doc.raw_text.find("Số -HD/BTCTU\nĐẢNG CỘNG SẢN VIỆT NAM\n"), std::string::npos);
 }
