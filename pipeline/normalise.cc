@@ -455,6 +455,29 @@ bool LooksLikeListItem(std::string_view t) {
   return false;
 }
 
+size_t Indent(std::string_view line) {
+  size_t n = 0;
+  for (char c : line) {
+    if (c == ' ') {
+      ++n;
+    } else if (c == '\t') {
+      n += 4;
+    } else if (c != '\f') {
+      break;
+    }
+  }
+  return n;
+}
+
+// "Hà Nội, ngày 05 tháng 3 năm 2023": ends with a year after "tháng".
+bool IsDateLine(std::string_view t) {
+  if (t.size() < 4 || t.find("tháng") == std::string_view::npos) return false;
+  for (size_t i = t.size() - 4; i < t.size(); ++i) {
+    if (t[i] < '0' || t[i] > '9') return false;
+  }
+  return true;
+}
+
 // Joins a line to the next when the sentence clearly goes on: the line is
 // prose without final punctuation and the next non-blank line starts with a
 // lower-case letter. Blank lines and page breaks between them go too.
@@ -474,6 +497,10 @@ void RejoinPass(std::string_view in, TextRewriter* w) {
     if (t.empty() || EndsSentence(t) || IsAllUpper(t)) continue;
     if (LooksLikeListItem(t) && t.size() < 40) continue;
     if (t.size() < 20 || t.find(' ') == std::string_view::npos) continue;
+    std::string_view raw_line = in.substr(lines[i].first, lines[i].second - lines[i].first);
+    if (Indent(raw_line) >= 8 || t.find("    ") != std::string_view::npos || IsDateLine(t)) {
+      continue;  // centred or column layout, or a place-and-date line
+    }
     size_t j = i + 1;
     size_t blanks = 0;
     while (j < lines.size() &&
@@ -484,7 +511,8 @@ void RejoinPass(std::string_view in, TextRewriter* w) {
     if (j >= lines.size() || blanks > 3) continue;
     std::string_view next = in.substr(lines[j].first, lines[j].second - lines[j].first);
     std::string_view nt = Trim(next);
-    if (!StartsLower(nt) || LooksLikeListItem(nt)) continue;
+    if (!StartsLower(nt) || LooksLikeListItem(nt) || Indent(next) >= 8) continue;
+    if (blanks > 0 && t.size() < 60) continue;
     // Replace [end of trimmed line i, start of trimmed next) with one space.
     size_t gap_begin = static_cast<size_t>(t.data() - in.data()) + t.size();
     size_t gap_end = static_cast<size_t>(nt.data() - in.data());
