@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "text/case.h"
 #include "text/legacy.h"
 #include "text/syllable.h"
 #include "text/utf8.h"
@@ -157,6 +158,34 @@ bool HasLegacySigns(std::string_view text) {
   return false;
 }
 
+// TCVN3 has no toned capitals: a heading set in the capitals font comes out
+// as "TỉNH QUảNG TRị". A line whose words have no ASCII lower-case letter but
+// some capital is such a heading: upper-case it all.
+std::string RecaseTcvn3(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view line = std::string_view(text).substr(pos, nl - pos);
+    bool ascii_lower = false, ascii_upper = false;
+    for (char c : line) {
+      ascii_lower |= c >= 'a' && c <= 'z';
+      ascii_upper |= c >= 'A' && c <= 'Z';
+    }
+    if (ascii_upper && !ascii_lower) {
+      out += ToUpperUtf8(line);
+    } else {
+      out.append(line);
+    }
+    if (nl == text.size()) break;
+    out.push_back('\n');
+    pos = nl + 1;
+  }
+  return out;
+}
+
 // Repairs lines of legacy mojibake in UTF-8 text, line by line (fonts mix, so
 // some lines may be real Unicode). Returns the encoding used, or "" when
 // nothing was repaired. line_starts maps old line starts to new ones.
@@ -209,9 +238,8 @@ std::string RepairMojibake(std::string* text, std::vector<std::pair<size_t, size
       std::string conv = DecodeLegacy(best, l.bytes);
       SyllableScore before = ScoreVietnamese(orig);
       SyllableScore after = ScoreVietnamese(conv);
-      if (after.valid > before.valid ||
-          (after.valid == before.valid && after.foreign_letters < before.foreign_letters)) {
-        out += conv;
+      if (after.valid >= before.valid && after.foreign_letters <= before.foreign_letters) {
+        out += best == LegacyEncoding::kTcvn3 ? RecaseTcvn3(conv) : conv;
         replaced = true;
       }
     }
@@ -290,7 +318,7 @@ class DecodeStage : public Stage {
     }
     Candidate best;
     if (BestLegacyDecoding(b, &best)) {
-      doc->raw_text = std::move(best.text);
+      doc->raw_text = best.name == "TCVN3" ? RecaseTcvn3(best.text) : std::move(best.text);
       doc->source.encoding = best.name;
       return Status::OK();
     }
@@ -302,6 +330,7 @@ class DecodeStage : public Stage {
     LegacyEncoding legacy;
     if (ParseLegacyName(enc, &legacy)) {
       doc->raw_text = DecodeLegacy(legacy, b);
+      if (legacy == LegacyEncoding::kTcvn3) doc->raw_text = RecaseTcvn3(doc->raw_text);
       doc->source.encoding = LegacyName(legacy);
       return Status::OK();
     }
