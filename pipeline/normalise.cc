@@ -191,6 +191,78 @@ void TonePass(std::string_view in, TextRewriter* w) {
   w->Copy(in, copied, in.size());
 }
 
+// ---- Pass 2b: emphasis spans wrapped across lines ----------------------
+
+// Web captures wrap bold and italic runs ("**K/T CHÁNH\nVĂN PHÒNG**",
+// "*Thành phố Hồ Chí\nMinh, ngày …*"); a run is one unit, so its line breaks
+// become spaces (at most two breaks, no blank line, short runs only).
+void EmphasisJoinPass(std::string_view in, TextRewriter* w) {
+  size_t copied = 0;
+  size_t i = 0;
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  while (i < in.size()) {
+    if (in[i] != '*') {
+      ++i;
+      continue;
+    }
+    size_t marks = (i + 1 < in.size() && in[i + 1] == '*') ? 2 : 1;
+    if (i > 0 && in[i - 1] == '*') {
+      ++i;
+      continue;
+    }
+    size_t body = i + marks;
+    if (body >= in.size() || space(in[body]) || in[body] == '*') {
+      i = body;
+      continue;
+    }
+    std::string_view mark = in.substr(i, marks);
+    size_t close = in.find(mark, body);
+    while (close != std::string_view::npos && marks == 1 && close + 1 < in.size() &&
+           in[close + 1] == '*') {
+      close = in.find(mark, close + 2);
+    }
+    if (close == std::string_view::npos || close - body > 200 || space(in[close - 1])) {
+      i = body;
+      continue;
+    }
+    std::string_view run = in.substr(body, close - body);
+    size_t breaks = 0;
+    bool blank = false;
+    for (size_t k = 0; k < run.size(); ++k) {
+      if (run[k] != '\n') continue;
+      ++breaks;
+      size_t n = k + 1;
+      while (n < run.size() && (run[n] == ' ' || run[n] == '\t')) ++n;
+      if (n < run.size() && run[n] == '\n') blank = true;
+    }
+    // A run in capitals may be two units of a signature block set bold
+    // together ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ" before a blank line); it is
+    // one unit when the block goes on right after it.
+    bool joins = breaks >= 1 && breaks <= 2 && !blank;
+    if (joins && IsAllUpper(run)) {
+      size_t nl = in.find('\n', close);
+      size_t after = nl == std::string_view::npos ? in.size() : nl + 1;
+      size_t end = in.find('\n', after);
+      if (end == std::string_view::npos) end = in.size();
+      std::string_view next = in.substr(after, end - after);
+      joins = next.find_first_not_of(" \t\r\f") != std::string_view::npos;
+    }
+    if (joins) {
+      for (size_t k = 0; k < run.size(); ++k) {
+        if (run[k] != '\n') continue;
+        size_t at = body + k;
+        size_t from = at;
+        if (from > copied && in[from - 1] == '\r') --from;
+        w->Copy(in, copied, from);
+        w->Replace(from, at + 1, " ");
+        copied = at + 1;
+      }
+    }
+    i = close + marks;
+  }
+  w->Copy(in, copied, in.size());
+}
+
 // ---- Pass 3: artefacts, line by line ----------------------------------
 
 std::string_view Trim(std::string_view s) {
@@ -512,6 +584,12 @@ void RejoinPass(std::string_view in, TextRewriter* w) {
     std::string_view next = in.substr(lines[j].first, lines[j].second - lines[j].first);
     std::string_view nt = Trim(next);
     if (!StartsLower(nt) || LooksLikeListItem(nt) || Indent(next) >= 8) continue;
+    const size_t kNgay = sizeof("ngày ") - 1;
+    bool date_next =
+        StartsWith(nt, "ngày ") && nt.size() > kNgay && nt[kNgay] >= '0' && nt[kNgay] <= '9';
+    if (StartsWith(nt, "số") || date_next || t.find("Hạnh phúc") != std::string_view::npos) {
+      continue;  // header lines: the number line, the motto
+    }
     if (blanks > 0 && t.size() < 60) continue;
     // Replace [end of trimmed line i, start of trimmed next) with one space.
     size_t gap_begin = static_cast<size_t>(t.data() - in.data()) + t.size();
@@ -598,6 +676,9 @@ class NormaliseStage : public Stage {
     TextRewriter p2(cur.size());
     TonePass(cur, &p2);
     step(&p2);
+    TextRewriter p2b(cur.size());
+    EmphasisJoinPass(cur, &p2b);
+    step(&p2b);
     TextRewriter p3(cur.size());
     CleanupPass(cur, &p3);
     step(&p3);
