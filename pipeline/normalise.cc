@@ -291,11 +291,18 @@ bool IsDecorationLine(std::string_view t) {
       return false;
     }
   }
-  if (bar) return true;
+  // A lone "|" (a table cell edge in web captures) stays: header and
+  // signature segmentation read it as a column break.
+  if (bar) return t.find_first_not_of("| \t") != std::string_view::npos;
   if (dash) {
-    size_t n = 0;
-    for (char c : t) n += (c == '-' || c == '_' || c == '=');
-    return n >= 3;
+    // Lines of dashes alone stay: official layouts rule a short line under
+    // the issuer and the motto, and segmentation uses it.
+    size_t n = 0, dashes = 0;
+    for (char c : t) {
+      n += (c == '-' || c == '_' || c == '=');
+      dashes += c == '-';
+    }
+    return n >= 3 && dashes != t.size();
   }
   return t.find('#') != std::string_view::npos;
 }
@@ -389,6 +396,17 @@ void CleanInline(std::string_view in, size_t b, size_t e, TextRewriter* w) {
       if (h < line.size()) drop[h] = true;
     }
   }
+  // A whole line of capitals set bold ("**BAN THƯỜNG VỤ**") keeps its
+  // marks: segmentation reads them as the edge of a header or signature
+  // block. Every other emphasis mark goes.
+  std::string_view tl = Trim(line);
+  bool keep_bold = tl.size() > 4 && tl.substr(0, 2) == "**" && tl.substr(tl.size() - 2) == "**" &&
+                   tl.find("**", 2) == tl.size() - 2 && IsAllUpper(tl.substr(2, tl.size() - 4));
+  if (keep_bold) {
+    size_t first = static_cast<size_t>(tl.data() - line.data());
+    size_t last = first + tl.size() - 2;
+    unescape[first] = unescape[first + 1] = unescape[last] = unescape[last + 1] = true;
+  }
   for (size_t i = 0; i < line.size(); ++i) {
     if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '*') {
       drop[i] = true;
@@ -400,7 +418,7 @@ void CleanInline(std::string_view in, size_t b, size_t e, TextRewriter* w) {
         for (size_t k = i; k <= close; ++k) drop[k] = true;
         i = close;
       }
-    } else if (line[i] == '*' && i + 1 < line.size() && line[i + 1] == '*') {
+    } else if (line[i] == '*' && i + 1 < line.size() && line[i + 1] == '*' && !keep_bold) {
       size_t k = i;
       while (k < line.size() && line[k] == '*') drop[k++] = true;
       i = k - 1;

@@ -69,8 +69,11 @@ TEST(Normalise, MarkupAndArtefacts) {
       {"*Hải Phòng, ngày 05 tháng 6 năm 2023*", "Hải Phòng, ngày 05 tháng 6 năm 2023"},
       {"TỈNH ỦY\n\\*\nSố 12", "TỈNH ỦY\n*\nSố 12"},
       {"TỈNH ỦY\n*\nSố 12", "TỈNH ỦY\n*\nSố 12"},
-      {"a\n|\nb", "a\n\nb"},
-      {"a\n---------\nb", "a\n\nb"},
+      {"a\n|\nb", "a\n|\nb"},
+      {"a\n---------\nb", "a\n---------\nb"},
+      {"a\n|---|---|\nb", "a\n\nb"},
+      {"**BAN THƯỜNG VỤ**", "**BAN THƯỜNG VỤ**"},
+      {"**Kính gửi:** các sở", "Kính gửi: các sở"},
       {"kết thúc.\n12\nĐiều 2.", "kết thúc.\n\nĐiều 2."},
       {"kết thúc.\n- 3 -\nĐiều 2.", "kết thúc.\n\nĐiều 2."},
       {"Lưu VT.\nTrần Văn Bình/P/TH/QD12", "Lưu VT.\n"},
@@ -157,7 +160,7 @@ TEST(Normalise, EmptyAfterCleanupIsAnError) {
   auto stage = NewNormaliseStage(Rules());
   ASSERT_TRUE(stage.ok());
   Document doc;
-  doc.raw_text = "|\n---\n\xE2\x80\x8B\n";
+  doc.raw_text = "##\n#\n\xE2\x80\x8B\n";
   EXPECT_FALSE(stage.value()->Run(&doc).ok());
 }
 
