@@ -61,6 +61,10 @@ class CitationExtractor : public Extractor {
         pos = m.end > pos ? m.end : pos + 1;
       }
     }
+    // The number of a gazette-style title block ("Quyết định … số 115/2004/QĐ-TTg").
+    if (doc->header.symbol.present() && doc->header.symbol.rule == "header.title_block") {
+      own.push_back(doc->header.symbol.span);
+    }
     std::set<std::string> seen;
     size_t until = 0;
     for (const PatternMatch& m : set_.FindAll(t)) {

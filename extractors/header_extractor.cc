@@ -71,7 +71,11 @@ class HeaderExtractor : public Extractor {
     caption_num_ = pats_.Index("header.caption.numeric");
     caption_words_ = pats_.Index("header.caption.words");
     part_caption_ = pats_.Index("header.part_caption");
-    if (number_ < 0 || date_ < 0 || caption_num_ < 0 || caption_words_ < 0 || part_caption_ < 0) {
+    inline_number_ = pats_.Index("header.inline_number");
+    inline_date_ = pats_.Index("header.inline_date");
+    subject_lead_ = pats_.Index("header.subject_lead");
+    if (number_ < 0 || date_ < 0 || caption_num_ < 0 || caption_words_ < 0 || part_caption_ < 0 ||
+        inline_number_ < 0 || inline_date_ < 0 || subject_lead_ < 0) {
       return Status::BadRules("header.rules: a header rule is missing");
     }
     auto types = rules.Require("doctypes");
@@ -88,6 +92,8 @@ class HeaderExtractor : public Extractor {
       if (f.size() >= 2) national_.push_back({f[0], f[1]});
     }
     for (const RuleEntry* e : words.value()->Find("body")) bodies_.push_back(e->value);
+    for (const RuleEntry* e : words.value()->Find("subject_stop")) stops_.push_back(e->value);
+    for (const RuleEntry* e : words.value()->Find("formula")) formula_.push_back(e->value);
     return Status::OK();
   }
 
@@ -98,6 +104,8 @@ class HeaderExtractor : public Extractor {
     // Parts first: their captions may supply the main number and date.
     Parts(doc);
     if (seg.header.empty()) {
+      TitleBlock(doc);
+      if (h.symbol.present() || h.type.present()) System(doc);
       FromCaption(doc);
       return;
     }
@@ -112,6 +120,7 @@ class HeaderExtractor : public Extractor {
     Subject(doc);
     Addressees(doc);
     Type(doc);
+    TitleBlock(doc);
     System(doc);
     if (!h.number.present() && h.symbol.value.empty() && !h.issued_on.present()) FromCaption(doc);
     (void)text;
@@ -182,7 +191,9 @@ class HeaderExtractor : public Extractor {
         ++start;
       }
       std::string_view p = place.substr(start);
-      if (!p.empty() && !IsUpperText(p)) {
+      // A "place" glued to a symbol ("QĐ-TTg ngày …") is no place.
+      bool glued = p.data() > base.data() && (p.data()[-1] == '-' || p.data()[-1] == '/');
+      if (!p.empty() && !IsUpperText(p) && !glued) {
         std::string value;
         for (char ch : p) {
           bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
@@ -369,6 +380,125 @@ class HeaderExtractor : public Extractor {
     }
   }
 
+  static bool StartsWithAnyFold(const std::string& fold, const std::vector<std::string>& words) {
+    for (const auto& w : words) {
+      if (FoldStartsWith(fold, w)) return true;
+    }
+    return false;
+  }
+
+  // The type whose title a folded line is, or opens followed by "của" or
+  // "số" ("quyet dinh cua bo truong …"); the longest title wins.
+  const DocType* TitleOpening(const std::string& fold) const {
+    const DocType* best = nullptr;
+    for (const auto& t : types_) {
+      if (t.title_fold.empty() || (best && t.title_fold.size() <= best->title_fold.size()))
+        continue;
+      if (fold == t.title_fold || fold.rfind(t.title_fold + " cua ", 0) == 0 ||
+          fold.rfind(t.title_fold + " so ", 0) == 0) {
+        best = &t;
+      }
+    }
+    return best;
+  }
+
+  // A title block written as running words (gazette and web copies, legacy
+  // lower-case titles): fills what the header lines did not give.
+  void TitleBlock(Document* doc) const {
+    Header& h = doc->header;
+    if (h.type.present() && h.subject.present() && h.symbol.present()) return;
+    const std::string& text = doc->text;
+    size_t from = doc->segments.header.empty() ? 0 : doc->segments.header.begin;
+    // The segmenter may anchor the header on the date inside the block: go
+    // back over the lines above it.
+    auto line_start = [&](size_t p) {
+      size_t nl = p == 0 ? std::string::npos : text.rfind('\n', p - 1);
+      return nl == std::string::npos ? size_t{0} : nl + 1;
+    };
+    from = line_start(from);
+    for (int up = 0; up < 3 && from > 0; ++up) from = line_start(from - 1);
+    size_t to = std::min(text.size(), from + 4000);
+    auto cells = SplitLayout(text, from, to);
+    size_t first = cells.size();
+    const DocType* type = nullptr;
+    for (size_t i = 0, lines = 0; i < cells.size() && lines < 20; ++i) {
+      const LayoutCell& c = cells[i];
+      if (c.kind != LayoutCell::kText) continue;
+      ++lines;
+      if (StartsWithAnyFold(c.fold, stops_)) break;
+      type = TitleOpening(FoldKey(StripMarkup(c.clean)));
+      if (type) {
+        first = i;
+        break;
+      }
+    }
+    if (!type) return;
+    // The block runs to a blank line, a line that opens the body or the
+    // signer's formula line ("Thủ tướng Chính phủ" above "Căn cứ …").
+    size_t last = first;
+    for (size_t j = first + 1; j < cells.size() && j < first + 12; ++j) {
+      const LayoutCell& c = cells[j];
+      if (c.kind != LayoutCell::kText) break;
+      if (StartsWithAnyFold(c.fold, stops_) && !FoldStartsWith(c.fold, "ngay")) break;
+      size_t words = std::count(c.fold.begin(), c.fold.end(), ' ') + 1;
+      if (StartsWithAnyFold(c.fold, formula_) && words <= 8) break;
+      last = j;
+    }
+    size_t bb = cells[first].begin, be = cells[last].end;
+    std::string_view block = std::string_view(text).substr(bb, be - bb);
+    PatternMatch lead, num, date;
+    bool has_lead = pats_.FindNext(subject_lead_, block, 0, &lead);
+    size_t lead_at =
+        has_lead ? static_cast<size_t>(lead.groups[1].data() - block.data()) : block.size();
+    bool has_num = pats_.FindNext(inline_number_, block, 0, &num) && num.begin < lead_at;
+    bool has_date = pats_.FindNext(inline_date_, block, 0, &date) && date.begin < lead_at;
+    // A block with neither number, date nor subject is a plain title line.
+    if (!has_lead && !has_num && !has_date) return;
+    const std::string rule = "header.title_block";
+    if (!h.type.present()) {
+      h.type = {type->name, Span{cells[first].begin, cells[first].end, 0}, rule};
+      h.type_code = type->code;
+    }
+    if (has_num && !h.symbol.present()) {
+      SetNumber(doc, block, bb, num, 1, 2, rule);
+      const DocType* by_code = ByCode(CodeOf(h.symbol.value));
+      if (by_code && by_code->name == h.type.value) h.type_code = by_code->code;
+    }
+    if (has_date && !h.issued_on.present()) {
+      int d = ToInt(date.groups[1]), mo = ToInt(date.groups[2]), y = ToInt(date.groups[3]);
+      if (ValidDate(y, mo, d))
+        h.issued_on = {IsoDate(y, mo, d), Span{bb + date.begin, bb + date.end, 0}, rule};
+    }
+    // "của <issuer>" up to the number, the date or the subject.
+    size_t cua = block.find("của");
+    if (cua != std::string_view::npos && cua < 80 && !h.issuer.present()) {
+      size_t ib = cua + std::string_view("của").size();
+      size_t ie = lead_at;
+      if (has_num) ie = std::min(ie, num.begin);
+      if (has_date) ie = std::min(ie, date.begin);
+      std::string issuer = TrimPunct(CollapseWs(block.substr(ib, ie > ib ? ie - ib : 0)));
+      if (!issuer.empty() && issuer.size() < 120) {
+        h.issuer = {issuer, Span{bb + ib, bb + ie, 0}, rule};
+      }
+    }
+    if (has_lead && !h.subject.present()) {
+      std::string subject = TrimPunct(CollapseWs(block.substr(lead_at)));
+      if (FoldStartsWith(FoldKey(subject), "v/v")) subject = TrimPunct(subject.substr(3));
+      if (subject.size() > 10) h.subject = {subject, Span{bb + lead_at, be, 0}, rule};
+    }
+  }
+
+  static std::string CollapseWs(std::string_view s) {
+    std::string out;
+    for (char ch : s) {
+      bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+      if (space && (out.empty() || out.back() == ' ')) continue;
+      out.push_back(space ? ' ' : ch);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  }
+
   void System(Document* doc) const {
     Header& h = doc->header;
     const Segments& seg = doc->segments;
@@ -452,9 +582,10 @@ class HeaderExtractor : public Extractor {
 
   PatternSet pats_;
   int number_ = -1, date_ = -1, caption_num_ = -1, caption_words_ = -1, part_caption_ = -1;
+  int inline_number_ = -1, inline_date_ = -1, subject_lead_ = -1;
   std::vector<DocType> types_;
   std::vector<std::pair<std::string, std::string>> national_;
-  std::vector<std::string> bodies_;
+  std::vector<std::string> bodies_, stops_, formula_;
 };
 
 }  // namespace

@@ -44,6 +44,11 @@ TEST(CitationExtractor, Forms) {
       {"(Tài liệu kèm theo Kế hoạch 95-KH/ĐUK)", "95-KH/ĐUK", "Kế hoạch", "", ""},
       {"*(Tài liệu kèm theo 95-KH/ĐUK ngày 17/01/2023*", "95-KH/ĐUK", "Kế hoạch", "2023-01-17", ""},
       {"Thông tư số 13/2023/TT-BTC", "13/2023/TT-BTC", "Thông tư", "", ""},
+      // Older state symbols: number/issuer alone, slashes throughout.
+      {"Căn cứ Nghị định số 15/CP ngày 02/3/1993 của Chính phủ về nhiệm vụ", "15/CP", "Nghị định",
+       "1993-03-02", "Chính phủ"},
+      {"ban hành kèm theo Quyết định số 280/1999/QĐ/BTM ngày 04/5/1999", "280/1999/QĐ/BTM",
+       "Quyết định", "1999-05-04", ""},
       {"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "", "", "", ""},
       {"Chỉ thị 03 của Thủ tướng", "", "", "", ""},
       {"V/v tổ chức hội nghị", "", "", "", ""},

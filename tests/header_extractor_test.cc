@@ -259,5 +259,67 @@ TEST(HeaderExtractor, MergedPdfColumns) {
   EXPECT_EQ(h.system, "state");
 }
 
+TEST(HeaderExtractor, GazetteTitleBlock) {
+  // Gazette and web copies print the title block as running words.
+  const std::string text =
+      "Chỉ thị\n"
+      "của Chủ tịch Ủy ban nhân dân tỉnh số 05/CT-UBND\n"
+      "ngày 12 tháng 3 năm 2019 về việc tăng cường\n"
+      "công tác phòng cháy, chữa cháy\n"
+      "Chủ tịch Ủy ban nhân dân tỉnh\n"
+      "Căn cứ Quyết định số 44/2012/QĐ-TTg ngày 15 tháng 10 năm 2012 của Thủ tướng Chính phủ;\n"
+      "Các sở, ban, ngành thực hiện nghiêm Chỉ thị này.\n";
+  Document doc = Extract(text);
+  const Header& h = doc.header;
+  EXPECT_EQ(h.type.value, "Chỉ thị");
+  EXPECT_EQ(h.number.value, "05");
+  EXPECT_EQ(h.symbol.value, "CT-UBND");
+  EXPECT_EQ(h.reference, "05/CT-UBND");
+  EXPECT_EQ(h.issued_on.value, "2019-03-12");
+  EXPECT_EQ(h.subject.value, "về việc tăng cường công tác phòng cháy, chữa cháy");
+  EXPECT_EQ(h.issuer.value, "Chủ tịch Ủy ban nhân dân tỉnh");
+  EXPECT_EQ(h.symbol.rule, "header.title_block");
+  // The document's own number is not a citation; the decision it cites is.
+  ASSERT_EQ(doc.citations.size(), 1u);
+  EXPECT_EQ(doc.citations[0].reference, "44/2012/QĐ-TTg");
+}
+
+TEST(HeaderExtractor, LowerCaseLegacyTitle) {
+  // TCVN3 capital fonts leave headings in lower-case letters.
+  const std::string text =
+      "ủy ban nhân dân                    cộng hoà xã hội chủ nghĩa việt nam\n"
+      "tỉnh hà tây                              Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 27/2001/QĐ-UB                  Hà đông, ngày 9 tháng 4 năm 2001\n"
+      "\n"
+      "quyết định của ủy ban nhân dân tỉnh\n"
+      "về việc ban hành quy chế quản lý\n"
+      "chợ trên địa bàn tỉnh\n"
+      "\n"
+      "ủy ban nhân dân tỉnh\n"
+      "\n"
+      "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 21/6/1994;\n";
+  Document doc = Extract(text);
+  const Header& h = doc.header;
+  EXPECT_EQ(h.type.value, "Quyết định");
+  EXPECT_EQ(h.reference, "27/2001/QĐ-UB");
+  EXPECT_EQ(h.place.value, "Hà đông");
+  EXPECT_EQ(h.issued_on.value, "2001-04-09");
+  EXPECT_EQ(h.subject.value, "về việc ban hành quy chế quản lý chợ trên địa bàn tỉnh");
+}
+
+TEST(HeaderExtractor, BodySentenceIsNoTitleBlock) {
+  // A header with its own title: a later "Quyết định số …" sentence changes nothing.
+  const std::string text =
+      "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 88/KH-UBND\nNinh Bình, ngày 3 tháng 5 năm 2022\n\n"
+      "KẾ HOẠCH\nTổ chức Tháng hành động vì an toàn thực phẩm\n\n"
+      "Quyết định số 12/QĐ-UBND ngày 5/3/2020 của UBND tỉnh về việc giao chỉ tiêu.\n";
+  Document doc = Extract(text);
+  const Header& h = doc.header;
+  EXPECT_EQ(h.type.value, "Kế hoạch");
+  EXPECT_EQ(h.reference, "88/KH-UBND");
+  EXPECT_EQ(h.issued_on.value, "2022-05-03");
+  EXPECT_EQ(h.subject.value, "Tổ chức Tháng hành động vì an toàn thực phẩm");
+}
+
 }  // namespace
 }  // namespace vanban
