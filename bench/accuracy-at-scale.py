@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Accuracy and throughput of `vanban extract` on the synthetic corpus.
+
+Runs vanban over every document of a corpus written by bench/gen_corpus.py
+(batches of --batch files per process, one process at a time, like a user's
+`xargs vanban extract`), then compares each plan with its ground truth the way
+/work/shared/eval/score.py compares with the gold files (same fields, same
+normalisation, sets for list fields), plus the leads of tasks. Prints
+per-field true/false positives and misses, precision and recall, micro
+precision/recall/F1 over all facts, and docs/s, MB/s and peak RSS (the
+largest vanban process).
+
+Usage: bench/accuracy-at-scale.py [--corpus DIR] [--vanban build/vanban]
+                                  [--count N] [--batch 500] [--json]
+With no --corpus, generates 10,000 documents (seed 1) into a temporary folder.
+"""
+import argparse
+import glob
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import defaultdict
+
+
+def norm(s):
+    if s is None:
+        return None
+    s = unicodedata.normalize("NFC", str(s)).casefold()
+    return " ".join(s.split()).strip(" .,;:")
+
+
+def ref_key(s):
+    s = norm(s)
+    return "".join(ch for ch in s if ch.isalnum()) if s else None
+
+
+def num_key(v):
+    return float(f"{float(v):.12g}")
+
+
+def as_list(x):
+    return x if isinstance(x, list) else []
+
+
+class Tally:
+    def __init__(self):
+        self.tp, self.fp, self.fn = defaultdict(int), defaultdict(int), defaultdict(int)
+        self.misses = defaultdict(list)
+
+    def scalar(self, field, doc, want, got, contains=False):
+        if want is None:
+            return
+        w, g = norm(want), norm(got)
+        if g is not None and ((w in g) if contains else (w == g)):
+            self.tp[field] += 1
+            return
+        self.fn[field] += 1
+        if g:
+            self.fp[field] += 1
+        self.misses[field].append(f"{doc}: want {want!r}, got {got!r}")
+
+    def sets(self, field, doc, want, got):
+        w, g = set(want), set(got)
+        self.tp[field] += len(w & g)
+        self.fn[field] += len(w - g)
+        self.fp[field] += len(g - w)
+        for v in sorted(map(str, w - g)):
+            self.misses[field].append(f"{doc}: missing {v}")
+        for v in sorted(map(str, g - w)):
+            self.misses[field].append(f"{doc}: extra {v}")
+
+    def fuzzy(self, field, doc, want, got):
+        outs = [norm(x) for x in got if x]
+        used = set()
+        for name in want:
+            w = norm(name)
+            hit = next((i for i, o in enumerate(outs) if i not in used and
+                        (w == o or w in o or (len(o) > 3 and o in w))), None)
+            if hit is None:
+                self.fn[field] += 1
+                self.misses[field].append(f"{doc}: missing {name!r}")
+            else:
+                used.add(hit)
+                self.tp[field] += 1
+        self.fp[field] += max(0, len(outs) - len(used))
+
+
+def score_one(t, doc, truth, out):
+    d = out.get("document") or {}
+    td = truth["document"]
+    for key in ("type", "number", "symbol", "place", "issued_on", "issuer"):
+        t.scalar(f"document.{key}", doc, td.get(key), d.get(key))
+    if td.get("reference"):
+        got = d.get("reference") or "".join(str(d.get(k) or "") for k in ("number", "symbol"))
+        t.scalar("document.reference", doc, ref_key(td["reference"]), ref_key(got))
+    t.scalar("document.subject", doc, td.get("subject_contains"), d.get("subject"), contains=True)
+    if "addressees" in td:
+        t.fuzzy("document.addressees", doc, td["addressees"], as_list(d.get("addressees")))
+    sig = out.get("signature") or (as_list(out.get("signatures")) or [{}])[0] or {}
+    for key, want in truth.get("signature", {}).items():
+        t.scalar(f"signature.{key}", doc, want, sig.get(key))
+    names = [r.get("name") for r in as_list(out.get("recipients")) if isinstance(r, dict)]
+    t.fuzzy("recipients", doc, truth["recipients"], names)
+    cites = {ref_key(c.get("reference")) for c in as_list(out.get("citations"))}
+    t.sets("citations", doc, {ref_key(c) for c in truth["citations"]}, cites - {None})
+    dues = {c.get("due") for c in as_list(out.get("deadlines"))}
+    t.sets("deadlines", doc, set(truth["deadlines"]), dues - {None})
+    acts, anns = set(), set()
+    for p in as_list(out.get("periods")):
+        pair = (p.get("start"), p.get("end"))
+        kind = p.get("kind", "activity")
+        if kind == "anniversary":
+            anns.add(pair)
+        elif kind != "term":
+            acts.add(pair)
+    t.sets("periods", doc, {tuple(p) for p in truth["periods"]}, acts)
+    t.sets("anniversaries", doc, {tuple(p) for p in truth["anniversaries"]}, anns)
+    for key in ("amounts", "percentages"):
+        got = {num_key(a["value"]) for a in as_list(out.get(key))
+               if isinstance(a.get("value"), (int, float))}
+        t.sets(key, doc, {num_key(v) for v in truth[key]}, got)
+    leads = [x.get("lead") for x in as_list(out.get("tasks")) if x.get("lead")]
+    t.fuzzy("tasks.lead", doc, [x["lead"] for x in truth.get("tasks", [])], leads)
+
+
+def run_vanban(vanban, files, batch):
+    """Runs vanban over files in batches; returns ({basename: plan}, seconds, peak RSS KiB)."""
+    plans = {}
+    t0 = time.perf_counter()
+    for i in range(0, len(files), batch):
+        chunk = files[i:i + batch]
+        p = subprocess.run([vanban, "extract", "--no-text", *chunk], capture_output=True)
+        if p.returncode not in (0, 1):
+            sys.exit(f"vanban failed ({p.returncode}): {p.stderr.decode('utf-8', 'replace')[:300]}")
+        for line in p.stdout.decode("utf-8").splitlines():
+            if not line.strip():
+                continue
+            plan = json.loads(line)
+            path = (plan.get("source") or {}).get("path") or ""
+            plans[os.path.basename(path)] = plan
+    secs = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return plans, secs, rss
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", help="folder written by gen_corpus.py (docs/, truth.jsonl)")
+    ap.add_argument("--vanban", default=os.path.join(here, "..", "build", "vanban"))
+    ap.add_argument("--count", type=int, default=10000, help="documents to generate (no --corpus)")
+    ap.add_argument("--batch", type=int, default=500, help="files per vanban process")
+    ap.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ap.add_argument("-v", "--verbose", action="store_true", help="show 3 misses per field")
+    a = ap.parse_args()
+
+    tmp = None
+    corpus = a.corpus
+    if not corpus:
+        tmp = tempfile.mkdtemp(prefix="vanban-corpus-")
+        corpus = tmp
+        subprocess.run([sys.executable, os.path.join(here, "gen_corpus.py"), "--count",
+                        str(a.count), "--out", corpus], check=True)
+    try:
+        truths = [json.loads(x) for x in open(os.path.join(corpus, "truth.jsonl"), encoding="utf-8")]
+        files = [os.path.join(corpus, "docs", t["file"]) for t in truths]
+        size = sum(os.path.getsize(f) for f in files)
+        plans, secs, rss = run_vanban(a.vanban, files, a.batch)
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    t = Tally()
+    for truth in truths:
+        score_one(t, truth["file"], truth, plans.get(truth["file"], {}))
+    fields = sorted(set(t.tp) | set(t.fn) | set(t.fp))
+    tp, fp, fn = sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values())
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    summary = {
+        "docs": len(files), "failed": len(files) - len(plans), "mb": size / 1048576,
+        "seconds": secs, "docs_per_s": len(files) / secs, "mb_per_s": size / 1048576 / secs,
+        "peak_rss_mb": rss / 1024, "precision": prec, "recall": rec, "f1": f1,
+        "fields": {f: {"tp": t.tp[f], "fp": t.fp[f], "fn": t.fn[f]} for f in fields},
+    }
+    if a.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{'field':24} {'tp':>7} {'fp':>7} {'fn':>7} {'prec':>6} {'recall':>6}")
+    for f in fields:
+        p_ = t.tp[f] / (t.tp[f] + t.fp[f]) if t.tp[f] + t.fp[f] else 1.0
+        r_ = t.tp[f] / (t.tp[f] + t.fn[f]) if t.tp[f] + t.fn[f] else 1.0
+        print(f"{f:24} {t.tp[f]:7} {t.fp[f]:7} {t.fn[f]:7} {p_:6.3f} {r_:6.3f}")
+        if a.verbose:
+            for m in t.misses[f][:3]:
+                print("    ", m)
+    print(f"precision={prec:.3f} recall={rec:.3f} f1={f1:.3f} over {tp + fn} facts")
+    print(f"corpus: {len(files)} docs, {size / 1048576:.1f} MB, {len(files) - len(plans)} failed; "
+          f"{secs:.1f} s  docs/s: {len(files) / secs:.0f}  MB/s: {size / 1048576 / secs:.2f}  "
+          f"peak RSS: {rss / 1024:.1f} MB (batches of {a.batch})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
