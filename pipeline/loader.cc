@@ -36,6 +36,7 @@ std::string SniffMime(const std::string& bytes) {
 std::vector<std::unique_ptr<Loader>> DefaultLoaders(const PipelineOptions& options) {
   std::vector<std::unique_ptr<Loader>> loaders;
   loaders.push_back(NewPdfLoader(options));
+  loaders.push_back(NewDocLoader());
   loaders.push_back(NewTextLoader());  // last: takes what no other loader took
   return loaders;
 }

@@ -34,6 +34,7 @@ std::vector<std::unique_ptr<Loader>> DefaultLoaders(const PipelineOptions& optio
 // Loaders, one file each (registered in loader.cc).
 std::unique_ptr<Loader> NewTextLoader();
 std::unique_ptr<Loader> NewPdfLoader(const PipelineOptions& options);
+std::unique_ptr<Loader> NewDocLoader();
 
 }  // namespace vanban
 

@@ -9,7 +9,7 @@ PACKAGES=(
   # libraries
   libicu-dev libre2-dev libpoppler-cpp-dev nlohmann-json3-dev libcli11-dev
   libssl-dev libmagic-dev libsqlite3-dev libtesseract-dev libleptonica-dev
-  libuchardet-dev
+  libuchardet-dev libgsf-1-dev
   # OCR language data
   tesseract-ocr-vie tesseract-ocr-eng
   # tests, benchmarks, fuzzing
