@@ -4,6 +4,7 @@
 # image-only samples. vanban runs the whole pipeline (layout, normalise,
 # extract), pdftotext only its text dump.
 # Usage: bench/pdf_bench.sh [ROUNDS] [VANBAN_BINARY]   (from anywhere)
+# PDF_BENCH_OCR=0 skips the OCR part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-5}
@@ -40,6 +41,7 @@ printf 'text layer: %d files, %d pages x %d rounds\n' "${#text_pdfs[@]}" "$tp" "
 printf '  vanban extract  %8.1f pages/s\n' "$(echo "$tp * $ROUNDS / $tv" | bc -l)"
 printf '  pdftotext       %8.1f pages/s\n' "$(echo "$tp * $ROUNDS / $tt" | bc -l)"
 printf '  ratio vanban/pdftotext  %.2f\n' "$(echo "$tt / $tv" | bc -l)"
+[ "${PDF_BENCH_OCR:-1}" = 0 ] && exit 0
 ROUNDS=1
 to=$(seconds run_ocr)
 printf 'ocr (vie+eng, %d dpi): %d pages\n' 300 "$sp"
