@@ -28,6 +28,12 @@ void AddPipelineFlags(CLI::App* cmd, PipelineOptions* options);
 // Registers a subcommand; *run is set to the function that executes it.
 using CommandRunner = std::function<int()>;
 void RegisterExtract(CLI::App* app, CommandRunner* run);
+void RegisterIngest(CLI::App* app, CommandRunner* run);
+void RegisterSearch(CLI::App* app, CommandRunner* run);
+void RegisterDeadlines(CLI::App* app, CommandRunner* run);
+void RegisterExport(CLI::App* app, CommandRunner* run);
+void RegisterShow(CLI::App* app, CommandRunner* run);
+void RegisterFailures(CLI::App* app, CommandRunner* run);
 
 // Prints "vanban: <what>: <why>" on stderr.
 void PrintError(const std::string& what, const std::string& why);

@@ -30,6 +30,12 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "vanban 0.1.0");
   vanban::CommandRunner run;
   vanban::RegisterExtract(&app, &run);
+  vanban::RegisterIngest(&app, &run);
+  vanban::RegisterSearch(&app, &run);
+  vanban::RegisterDeadlines(&app, &run);
+  vanban::RegisterExport(&app, &run);
+  vanban::RegisterShow(&app, &run);
+  vanban::RegisterFailures(&app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

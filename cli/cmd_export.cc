@@ -1,0 +1,103 @@
+// vanban export --format jsonl|csv|ics [filters]: the index for other systems.
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "cli/command.h"
+#include "cli/index_flags.h"
+#include "index/export.h"
+#include "pipeline/plan_json.h"
+
+namespace vanban {
+namespace {
+
+struct ExportFlags {
+  IndexFlags index;
+  std::string text;
+  std::string output;
+};
+
+std::string UtcStamp() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+int RunExport(const ExportFlags& flags) {
+  std::string error;
+  IndexQuery q = ToIndexQuery(flags.index, &error);
+  if (!error.empty()) {
+    PrintError("rules", error);
+    return kExitFatal;
+  }
+  q.text = flags.text;
+  q.limit = 0;
+  auto index = OpenForReading(flags.index.index);
+  if (!index) return kExitFatal;
+  std::ofstream file;
+  if (!flags.output.empty()) {
+    file.open(flags.output, std::ios::binary);
+    if (!file) {
+      PrintError(flags.output, "cannot write");
+      return kExitFatal;
+    }
+  }
+  std::ostream& out = flags.output.empty() ? std::cout : file;
+  const std::string& format = flags.index.format;
+  if (format == "jsonl") {
+    auto plans = index->Plans(q);
+    if (!plans.ok()) {
+      PrintError("export", plans.status().ToString());
+      return kExitFatal;
+    }
+    for (const auto& p : plans.value()) out << PlanDump(p) << "\n";
+  } else {
+    // Deadlines of the matching documents; the range filters the deadlines.
+    auto deadlines = index->Deadlines(q);
+    if (!deadlines.ok()) {
+      PrintError("export", deadlines.status().ToString());
+      return kExitFatal;
+    }
+    if (format == "ics") {
+      out << DeadlinesIcs(deadlines.value(), UtcStamp());
+    } else {
+      auto tasks = index->Tasks(q);
+      if (!tasks.ok()) {
+        PrintError("export", tasks.status().ToString());
+        return kExitFatal;
+      }
+      out << DeadlinesTasksCsv(deadlines.value(), tasks.value());
+    }
+  }
+  out.flush();
+  if (!out) {
+    PrintError(flags.output.empty() ? "stdout" : flags.output, "write failed");
+    return kExitFatal;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterExport(CLI::App* app, CommandRunner* run) {
+  auto flags = std::make_shared<ExportFlags>();
+  flags->index.format = "jsonl";
+  CLI::App* cmd = app->add_subcommand(
+      "export",
+      "Export the index: jsonl (full plans), csv (deadlines and tasks), ics (one "
+      "all-day event per deadline)");
+  cmd->add_option("--format", flags->index.format, "jsonl, csv or ics")
+      ->check(CLI::IsMember({"jsonl", "csv", "ics"}));
+  cmd->add_option("--text", flags->text, "Only documents matching these words");
+  cmd->add_option("--output,-o", flags->output, "Write to this file instead of standard output");
+  AddIndexFlag(cmd, &flags->index);
+  AddFilterFlags(cmd, &flags->index);
+  cmd->callback([flags, run] { *run = [flags] { return RunExport(*flags); }; });
+}
+
+}  // namespace vanban

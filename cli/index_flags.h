@@ -1,0 +1,109 @@
+// Flags shared by the index subcommands (search, deadlines, export): the
+// index file and the filters, turned into an IndexQuery.
+#ifndef VANBAN_CLI_INDEX_FLAGS_H_
+#define VANBAN_CLI_INDEX_FLAGS_H_
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "extractors/rule_file.h"
+#include "index/index.h"
+#include "index/org_names.h"
+
+namespace vanban {
+
+struct IndexFlags {
+  std::string index = DefaultIndexPath();
+  std::string rules_dir;
+  std::string deadline_from, deadline_to, issued_from, issued_to;
+  std::string org, role, type, issuer, cites;
+  int limit = 20;
+  std::string format = "table";
+};
+
+inline void AddIndexFlag(CLI::App* cmd, IndexFlags* f) {
+  cmd->add_option("--index", f->index,
+                  "Index file (default: $VANBAN_INDEX or ./vanban-index.sqlite)");
+}
+
+inline void AddFilterFlags(CLI::App* cmd, IndexFlags* f, bool deadline_names_short = false) {
+  if (deadline_names_short) {
+    cmd->add_option("--from", f->deadline_from, "Deadlines on or after this date (YYYY-MM-DD)");
+    cmd->add_option("--to", f->deadline_to, "Deadlines on or before this date (or YYYY-MM)");
+  } else {
+    cmd->add_option("--deadline-from", f->deadline_from,
+                    "Documents with a deadline on or after this date (YYYY-MM-DD)");
+    cmd->add_option("--deadline-to", f->deadline_to,
+                    "Documents with a deadline on or before this date (or YYYY-MM)");
+  }
+  cmd->add_option("--issued-from", f->issued_from, "Issued on or after this date");
+  cmd->add_option("--issued-to", f->issued_to, "Issued on or before this date (or YYYY-MM)");
+  cmd->add_option("--org", f->org,
+                  "Organisation named in the document (folded; abbreviations such as BTG expand)");
+  cmd->add_option("--role", f->role,
+                  "With --org: its role (lead, partner, issuer, recipient, addressee, …)");
+  cmd->add_option("--type", f->type, "Document type (Kế hoạch, KH, Công văn, …)");
+  cmd->add_option("--issuer", f->issuer, "Issuing body (folded; abbreviations expand)");
+  cmd->add_option("--cites", f->cites, "Documents citing this reference (48-KH/ĐUK)");
+  cmd->add_option("--rules", f->rules_dir, "Rule directory for the abbreviation table");
+}
+
+// Builds the query; *error is set when the abbreviation table does not load.
+inline IndexQuery ToIndexQuery(const IndexFlags& f, std::string* error) {
+  IndexQuery q;
+  q.deadline_from = f.deadline_from;
+  q.deadline_to = f.deadline_to;
+  q.issued_from = f.issued_from;
+  q.issued_to = f.issued_to;
+  q.role = f.role;
+  q.type = f.type;
+  q.cites = f.cites;
+  q.limit = f.limit;
+  if (!f.org.empty() || !f.issuer.empty()) {
+    auto names = OrgNames::Load(f.rules_dir.empty() ? RuleBook::DefaultDir() : f.rules_dir);
+    if (!names.ok()) {
+      *error = names.status().ToString();
+      return q;
+    }
+    if (!f.org.empty()) {
+      q.org_keys = names.value().Keys(f.org);
+      if (q.org_keys.empty()) q.org_keys.push_back("");  // no words: match nothing
+    }
+    if (!f.issuer.empty()) {
+      q.issuer_keys = names.value().Keys(f.issuer);
+      if (q.issuer_keys.empty()) q.issuer_keys.push_back("");
+    }
+  }
+  return q;
+}
+
+// The first n code points of s, with "…" when cut; newlines become spaces.
+inline std::string Clip(const std::string& s, size_t n) {
+  std::string out;
+  size_t count = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80) {
+      if (count == n) return out + "…";
+      ++count;
+    }
+    out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : s[i]);
+  }
+  return out;
+}
+
+// Opens the index for reading; prints the error and returns null on failure.
+inline std::unique_ptr<Index> OpenForReading(const std::string& path) {
+  auto index = Index::Open(path, /*create=*/false);
+  if (!index.ok()) {
+    std::cerr << "vanban: " << path << ": " << index.status().ToString() << "\n";
+    return nullptr;
+  }
+  return std::move(index).value();
+}
+
+}  // namespace vanban
+
+#endif  // VANBAN_CLI_INDEX_FLAGS_H_

@@ -1,0 +1,93 @@
+// Word segmentation over folded text: shared by the FTS5 tokenizer, the
+// query builder and the organisation keys, so all three agree on tokens.
+#include <unicode/uchar.h>
+
+#include <string>
+#include <vector>
+
+#include "index/fold_tokenizer.h"
+#include "index/index.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace vanban {
+namespace {
+
+bool IsWordCodePoint(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  }
+  if (cp == 0xFFFD) return false;
+  // Combining marks (decomposed input) belong to the word they follow.
+  if (u_getCombiningClass(static_cast<UChar32>(cp)) != 0) return true;
+  return u_isalnum(static_cast<UChar32>(cp));
+}
+
+}  // namespace
+
+void ForEachFoldedToken(std::string_view text,
+                        const std::function<bool(const std::string&, size_t, size_t)>& fn) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t cp = NextCodePoint(text, &pos);
+    if (!IsWordCodePoint(cp)) continue;
+    size_t end = pos;
+    while (end < text.size()) {
+      size_t next = end;
+      char32_t c = NextCodePoint(text, &next);
+      if (!IsWordCodePoint(c)) break;
+      end = next;
+    }
+    pos = end;
+    std::string folded = FoldKey(text.substr(start, end - start));
+    if (folded.empty()) continue;
+    if (!fn(folded, start, end)) return;
+  }
+}
+
+std::vector<std::string> FoldTokens(const std::string& text) {
+  std::vector<std::string> out;
+  ForEachFoldedToken(text, [&](const std::string& t, size_t, size_t) {
+    out.push_back(t);
+    return true;
+  });
+  return out;
+}
+
+std::string FoldedPhrase(const std::string& text) {
+  std::string out;
+  ForEachFoldedToken(text, [&](const std::string& t, size_t, size_t) {
+    if (!out.empty()) out.push_back(' ');
+    out += t;
+    return true;
+  });
+  return out;
+}
+
+std::string FtsQueryFromUserText(const std::string& text) {
+  // Chunks split on whitespace only, so "517-CV/ĐUK" stays one phrase.
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
+      ++i;
+    }
+    size_t j = i;
+    while (j < text.size() &&
+           !(text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) {
+      ++j;
+    }
+    std::string phrase = FoldedPhrase(text.substr(i, j - i));
+    if (!phrase.empty()) {
+      // Folded tokens hold only letters and digits: no quote can appear.
+      if (!out.empty()) out += " AND ";
+      out += "\"" + phrase + "\"";
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace vanban

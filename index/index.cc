@@ -1,0 +1,912 @@
+// Index over SQLite: schema and migrations, the writer (Put/Touch/Remove) and
+// the readers (search, agenda, tasks, plans, dump). Every value from a user
+// or a document goes through a bound parameter.
+#include "index/index.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <utility>
+
+#include "index/fold_tokenizer.h"
+#include "pipeline/plan_json.h"
+#include "text/fold.h"
+
+namespace vanban {
+namespace {
+
+using nlohmann::json;
+
+// Migrations: kMigrations[v] takes a version-v index to version v + 1.
+const char* const kMigrations[] = {
+    R"sql(
+CREATE TABLE documents(
+  doc INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  path TEXT NOT NULL UNIQUE,
+  type TEXT, type_code TEXT, type_fold TEXT,
+  number TEXT, symbol TEXT, reference TEXT,
+  issuer TEXT, issuer_fold TEXT,
+  issued_on TEXT, subject TEXT,
+  orgs_text TEXT, body TEXT,
+  plan TEXT NOT NULL,
+  mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
+  indexed_at TEXT NOT NULL);
+CREATE INDEX documents_id ON documents(id);
+CREATE INDEX documents_issued ON documents(issued_on);
+CREATE TABLE deadlines(doc INTEGER NOT NULL, id TEXT, due TEXT, inclusive INTEGER,
+  action TEXT, actor TEXT, lead TEXT, lead_fold TEXT, text TEXT);
+CREATE INDEX deadlines_doc ON deadlines(doc);
+CREATE INDEX deadlines_due ON deadlines(due);
+CREATE TABLE periods(doc INTEGER NOT NULL, id TEXT, start TEXT, "end" TEXT, kind TEXT, text TEXT);
+CREATE INDEX periods_doc ON periods(doc);
+CREATE TABLE tasks(doc INTEGER NOT NULL, id TEXT, text TEXT, section_path TEXT, lead TEXT,
+  partners TEXT, deadline_ids TEXT, due TEXT);
+CREATE INDEX tasks_doc ON tasks(doc);
+CREATE TABLE organisations(doc INTEGER NOT NULL, org_id TEXT, name TEXT, name_fold TEXT,
+  abbreviation TEXT, abbreviation_fold TEXT, role TEXT);
+CREATE INDEX organisations_doc ON organisations(doc);
+CREATE TABLE citations(doc INTEGER NOT NULL, id TEXT, reference TEXT, reference_key TEXT,
+  type TEXT, number TEXT, symbol TEXT, date TEXT, issuer TEXT);
+CREATE INDEX citations_doc ON citations(doc);
+CREATE INDEX citations_key ON citations(reference_key);
+CREATE TABLE failures(path TEXT PRIMARY KEY, reason TEXT NOT NULL, mtime_ns INTEGER,
+  size INTEGER, time TEXT NOT NULL);
+CREATE VIRTUAL TABLE fts USING fts5(subject, orgs_text, body,
+  content='documents', content_rowid='doc', tokenize='vanban');
+CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+  INSERT INTO fts(rowid, subject, orgs_text, body)
+    VALUES (new.doc, new.subject, new.orgs_text, new.body);
+END;
+CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+  INSERT INTO fts(fts, rowid, subject, orgs_text, body)
+    VALUES ('delete', old.doc, old.subject, old.orgs_text, old.body);
+END;
+CREATE TRIGGER documents_au AFTER UPDATE OF subject, orgs_text, body ON documents BEGIN
+  INSERT INTO fts(fts, rowid, subject, orgs_text, body)
+    VALUES ('delete', old.doc, old.subject, old.orgs_text, old.body);
+  INSERT INTO fts(rowid, subject, orgs_text, body)
+    VALUES (new.doc, new.subject, new.orgs_text, new.body);
+END;
+)sql",
+};
+constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
+static_assert(kMigrationCount == kIndexSchemaVersion, "one migration per schema version");
+
+std::string NowUtc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// A string member of a JSON object, or "" (never throws).
+std::string Str(const json& j, const char* key) {
+  if (!j.is_object()) return "";
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return "";
+  return it->get<std::string>();
+}
+
+const json& Member(const json& j, const char* key) {
+  static const json kNull;
+  if (!j.is_object()) return kNull;
+  auto it = j.find(key);
+  return it == j.end() ? kNull : *it;
+}
+
+std::vector<std::string> StrList(const json& j) {
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  for (const auto& x : j) {
+    if (x.is_string()) out.push_back(x.get<std::string>());
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& v, const std::string& sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += sep;
+    out += v[i];
+  }
+  return out;
+}
+
+// The key citations are compared by: folded, without spaces.
+std::string ReferenceKey(const std::string& ref) {
+  std::string out;
+  for (char c : FoldKey(ref)) {
+    if (c != ' ' && c != '\t') out.push_back(c);
+  }
+  return out;
+}
+
+// A prepared statement with positional binding helpers.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const std::string& sql) {
+    rc_ = sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt_, nullptr);
+    if (rc_ != SQLITE_OK) error_ = sqlite3_errmsg(db);
+  }
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  bool ok() const { return rc_ == SQLITE_OK; }
+  const std::string& error() const { return error_; }
+  Stmt& Bind(const std::string& s) {
+    sqlite3_bind_text(stmt_, ++n_, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  // Binds NULL for an empty string.
+  Stmt& BindOrNull(const std::string& s) {
+    if (s.empty()) {
+      sqlite3_bind_null(stmt_, ++n_);
+      return *this;
+    }
+    return Bind(s);
+  }
+  Stmt& Bind(int64_t v) {
+    sqlite3_bind_int64(stmt_, ++n_, v);
+    return *this;
+  }
+  // Returns SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step() { return sqlite3_step(stmt_); }
+  std::string Text(int col) const {
+    const unsigned char* p = sqlite3_column_text(stmt_, col);
+    if (!p) return "";
+    return std::string(reinterpret_cast<const char*>(p),
+                       static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
+  int Columns() const { return sqlite3_column_count(stmt_); }
+  bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_ = SQLITE_OK;
+  int n_ = 0;
+  std::string error_;
+};
+
+// A WHERE clause under construction, with its parameters in order.
+struct Where {
+  std::vector<std::string> clauses;
+  std::vector<std::string> params;
+  void Add(std::string clause, std::vector<std::string> p) {
+    clauses.push_back(std::move(clause));
+    for (auto& x : p) params.push_back(std::move(x));
+  }
+  std::string Sql() const {
+    if (clauses.empty()) return "1";
+    std::string out;
+    for (size_t i = 0; i < clauses.size(); ++i) {
+      if (i) out += " AND ";
+      out += "(" + clauses[i] + ")";
+    }
+    return out;
+  }
+};
+
+// "col >= from" and "col <= to" where to may be a prefix (2022-03).
+void AddRange(const std::string& col, const std::string& from, const std::string& to,
+              std::vector<std::string>* parts, std::vector<std::string>* params) {
+  if (!from.empty()) {
+    parts->push_back(col + " >= ?");
+    params->push_back(from);
+  }
+  if (!to.empty()) {
+    parts->push_back("substr(" + col + ", 1, length(?)) <= ?");
+    params->push_back(to);
+    params->push_back(to);
+  }
+}
+
+// Word-bounded containment of a folded phrase in a folded column.
+std::string ContainsAny(const std::string& col, const std::vector<std::string>& keys,
+                        std::vector<std::string>* params) {
+  std::string out;
+  for (const auto& k : keys) {
+    if (!out.empty()) out += " OR ";
+    out += "instr(' ' || " + col + " || ' ', ' ' || ? || ' ') > 0";
+    params->push_back(k);
+  }
+  return out;
+}
+
+// Document-level filters of q over the alias d (everything but the text).
+Where DocFilters(const IndexQuery& q, bool deadline_range = true) {
+  Where w;
+  if (deadline_range && (!q.deadline_from.empty() || !q.deadline_to.empty())) {
+    std::vector<std::string> parts, params;
+    AddRange("due", q.deadline_from, q.deadline_to, &parts, &params);
+    w.Add("d.doc IN (SELECT doc FROM deadlines WHERE " + Join(parts, " AND ") + ")", params);
+  }
+  if (!q.issued_from.empty() || !q.issued_to.empty()) {
+    std::vector<std::string> parts, params;
+    AddRange("d.issued_on", q.issued_from, q.issued_to, &parts, &params);
+    w.Add(Join(parts, " AND "), params);
+  }
+  std::vector<std::string> org_keys;
+  for (const auto& k : q.org_keys) {
+    if (!k.empty()) org_keys.push_back(k);
+  }
+  if (org_keys.empty() && !q.org_keys.empty()) w.Add("0", {});  // a name without words
+  if (!org_keys.empty()) {
+    // The full-text index narrows the candidates; the organisations table
+    // checks the name (word-bounded) and the role.
+    std::string fts;
+    for (const auto& k : org_keys) {
+      if (!fts.empty()) fts += " OR ";
+      fts += "orgs_text : \"" + k + "\"";
+    }
+    std::vector<std::string> params = {fts};
+    std::string check = "EXISTS (SELECT 1 FROM organisations o WHERE o.doc = d.doc AND (" +
+                        ContainsAny("o.name_fold", org_keys, &params);
+    for (const auto& k : org_keys) {
+      check += " OR o.abbreviation_fold = ?";
+      params.push_back(k);
+    }
+    check += ")";
+    if (!q.role.empty()) {
+      check += " AND o.role = ?";
+      params.push_back(q.role);
+    }
+    check += ")";
+    w.Add("d.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND " + check, params);
+  }
+  if (!q.type.empty()) {
+    w.Add("d.type_fold = ? OR lower(d.type_code) = ?", {FoldedPhrase(q.type), FoldKey(q.type)});
+  }
+  std::vector<std::string> issuer_keys;
+  for (const auto& k : q.issuer_keys) {
+    if (!k.empty()) issuer_keys.push_back(k);
+  }
+  if (issuer_keys.empty() && !q.issuer_keys.empty()) w.Add("0", {});
+  if (!issuer_keys.empty()) {
+    std::vector<std::string> params;
+    std::string c = ContainsAny("d.issuer_fold", issuer_keys, &params);
+    w.Add(c, params);
+  }
+  if (!q.cites.empty()) {
+    w.Add("d.doc IN (SELECT doc FROM citations WHERE reference_key = ?)", {ReferenceKey(q.cites)});
+  }
+  return w;
+}
+
+// FROM … WHERE … for the documents matching q (alias d; fts joined when q has
+// text). *no_match is set when the text has no words at all.
+std::string DocSource(const IndexQuery& q, std::vector<std::string>* params, bool* no_match,
+                      bool deadline_range = true) {
+  *no_match = false;
+  Where w = DocFilters(q, deadline_range);
+  std::string from;
+  if (!q.text.empty()) {
+    std::string match = FtsQueryFromUserText(q.text);
+    if (match.empty()) *no_match = true;
+    from = "FROM fts JOIN documents d ON d.doc = fts.rowid WHERE fts MATCH ? AND ";
+    params->push_back(match);
+  } else {
+    from = "FROM documents d WHERE ";
+  }
+  for (auto& p : w.params) params->push_back(p);
+  return from + w.Sql();
+}
+
+std::string LimitSql(int limit) { return limit > 0 ? " LIMIT " + std::to_string(limit) : ""; }
+
+}  // namespace
+
+struct Index::Rep {
+  sqlite3* db = nullptr;
+  ~Rep() {
+    if (db) sqlite3_close_v2(db);
+  }
+  Status Error(const std::string& what) const {
+    return Status::IOError(what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
+  }
+  Status Exec(const std::string& sql) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+    if (rc == SQLITE_OK) return Status::OK();
+    std::string msg = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) return Status::Corrupt(msg);
+    return Status::IOError(msg);
+  }
+  // Runs a statement that returns no rows.
+  Status Run(Stmt& s, const char* what) {
+    if (!s.ok()) return Status::Internal(std::string(what) + ": " + s.error());
+    int rc = s.Step();
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return Error(what);
+    return Status::OK();
+  }
+  Status Migrate();
+  Status DeleteDoc(int64_t doc);
+  Result<int64_t> DocOf(const std::string& path);
+};
+
+Status Index::Rep::Migrate() {
+  Status s = Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  int version = 0;
+  {
+    Stmt st(db, "PRAGMA user_version");
+    if (st.ok() && st.Step() == SQLITE_ROW) version = static_cast<int>(st.Int(0));
+  }
+  if (version > kIndexSchemaVersion) {
+    Exec("ROLLBACK");
+    return Status::Unsupported("index schema version " + std::to_string(version) +
+                               " is newer than this vanban reads (" +
+                               std::to_string(kIndexSchemaVersion) + ")");
+  }
+  if (version == 0) {
+    Stmt st(db, "SELECT count(*) FROM sqlite_master");
+    if (st.ok() && st.Step() == SQLITE_ROW && st.Int(0) > 0) {
+      Exec("ROLLBACK");
+      return Status::InvalidInput("not a vanban index (has other tables)");
+    }
+  }
+  for (int v = version; v < kMigrationCount; ++v) {
+    s = Exec(kMigrations[v]);
+    if (s.ok()) s = Exec("PRAGMA user_version = " + std::to_string(v + 1));
+    if (!s.ok()) {
+      Exec("ROLLBACK");
+      return s;
+    }
+  }
+  return Exec("COMMIT");
+}
+
+Status Index::Rep::DeleteDoc(int64_t doc) {
+  for (const char* table : {"deadlines", "periods", "tasks", "organisations", "citations"}) {
+    Stmt s(db, std::string("DELETE FROM ") + table + " WHERE doc = ?");
+    s.Bind(doc);
+    Status st = Run(s, "delete");
+    if (!st.ok()) return st;
+  }
+  Stmt s(db, "DELETE FROM documents WHERE doc = ?");
+  s.Bind(doc);
+  return Run(s, "delete document");
+}
+
+Result<int64_t> Index::Rep::DocOf(const std::string& path) {
+  Stmt s(db, "SELECT doc FROM documents WHERE path = ?");
+  s.Bind(path);
+  if (!s.ok()) return Status::Internal(s.error());
+  int rc = s.Step();
+  if (rc == SQLITE_ROW) return s.Int(0);
+  if (rc == SQLITE_DONE) return int64_t{0};
+  return Error("lookup");
+}
+
+Index::Index(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+Index::~Index() = default;
+
+Result<std::unique_ptr<Index>> Index::Open(const std::string& path, bool create) {
+  if (!create) {
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) {
+      return Status::NotFound("no index at " + path + " (run vanban ingest first)");
+    }
+  }
+  auto rep = std::make_unique<Rep>();
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path.c_str(), &rep->db, flags, nullptr);
+  if (rc != SQLITE_OK) return Status::IOError(path + ": " + rep->Error("open").message());
+  sqlite3_busy_timeout(rep->db, 30000);
+  rc = RegisterFoldTokenizer(rep->db);
+  if (rc != SQLITE_OK) return Status::Internal("cannot register the FTS5 tokenizer");
+  Status s = rep->Exec("PRAGMA journal_mode=WAL");
+  if (s.ok()) s = rep->Exec("PRAGMA synchronous=NORMAL");
+  if (s.ok()) s = rep->Migrate();
+  if (!s.ok()) {
+    if (s.code() == StatusCode::kIOError || s.code() == StatusCode::kCorrupt) {
+      return Status(s.code() == StatusCode::kCorrupt ? Status::Corrupt(path + ": " + s.message())
+                                                     : Status::IOError(path + ": " + s.message()));
+    }
+    return s;
+  }
+  return std::unique_ptr<Index>(new Index(std::move(rep)));
+}
+
+Result<std::map<std::string, FileState>> Index::Files() {
+  std::map<std::string, FileState> out;
+  {
+    Stmt s(rep_->db, "SELECT path, id, mtime_ns, size FROM documents");
+    if (!s.ok()) return Status::Internal(s.error());
+    while (s.Step() == SQLITE_ROW) {
+      FileState f;
+      f.id = s.Text(1);
+      f.mtime_ns = s.Int(2);
+      f.size = s.Int(3);
+      out[s.Text(0)] = f;
+    }
+  }
+  Stmt s(rep_->db, "SELECT path, mtime_ns, size FROM failures");
+  if (!s.ok()) return Status::Internal(s.error());
+  while (s.Step() == SQLITE_ROW) {
+    FileState f;
+    f.mtime_ns = s.Int(1);
+    f.size = s.Int(2);
+    f.failed = true;
+    out.emplace(s.Text(0), f);
+  }
+  return out;
+}
+
+Status Index::Begin() { return rep_->Exec("BEGIN IMMEDIATE"); }
+Status Index::Commit() { return rep_->Exec("COMMIT"); }
+Status Index::Rollback() { return rep_->Exec("ROLLBACK"); }
+
+Status Index::Remove(const std::string& path) {
+  auto doc = rep_->DocOf(path);
+  if (!doc.ok()) return doc.status();
+  if (doc.value() != 0) {
+    Status s = rep_->DeleteDoc(doc.value());
+    if (!s.ok()) return s;
+  }
+  Stmt s(rep_->db, "DELETE FROM failures WHERE path = ?");
+  s.Bind(path);
+  return rep_->Run(s, "delete failure");
+}
+
+Status Index::Touch(const std::string& path, int64_t mtime_ns, int64_t size) {
+  Stmt s(rep_->db, "UPDATE documents SET mtime_ns = ?, size = ? WHERE path = ?");
+  s.Bind(mtime_ns).Bind(size).Bind(path);
+  return rep_->Run(s, "touch");
+}
+
+Status Index::PutFailure(const std::string& path, int64_t mtime_ns, int64_t size,
+                         const std::string& reason) {
+  Status s = rep_->Exec("SAVEPOINT put_failure");
+  if (!s.ok()) return s;
+  s = Remove(path);
+  if (s.ok()) {
+    Stmt st(rep_->db,
+            "INSERT INTO failures(path, reason, mtime_ns, size, time) VALUES (?, ?, ?, ?, ?)");
+    st.Bind(path).Bind(reason).Bind(mtime_ns).Bind(size).Bind(NowUtc());
+    s = rep_->Run(st, "record failure");
+  }
+  if (!s.ok()) rep_->Exec("ROLLBACK TO put_failure");
+  rep_->Exec("RELEASE put_failure");
+  return s;
+}
+
+Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const json& plan) {
+  Status s = rep_->Exec("SAVEPOINT put");
+  if (!s.ok()) return s;
+  s = Remove(path);
+  sqlite3* db = rep_->db;
+  const json& d = Member(plan, "document");
+  std::string body = Str(plan, "text");
+  json stored = plan;
+  if (stored.is_object()) stored.erase("text");
+
+  // Organisations with their roles: the organisations[] list, then the
+  // bodies named by the header, tasks, deadlines and recipients.
+  struct OrgRow {
+    std::string org_id, name, abbreviation, role;
+  };
+  std::vector<OrgRow> orgs;
+  std::set<std::pair<std::string, std::string>> seen;  // (name fold, role)
+  auto add_org = [&](const std::string& id, const std::string& name, const std::string& abbr,
+                     const std::string& role) {
+    if (name.empty() && abbr.empty()) return;
+    if (!seen.insert({FoldedPhrase(name.empty() ? abbr : name), role}).second) return;
+    orgs.push_back({id, name, abbr, role});
+  };
+  for (const auto& o : Member(plan, "organisations")) {
+    std::vector<std::string> roles = StrList(Member(o, "roles"));
+    if (roles.empty()) roles.push_back("mentioned");
+    for (const auto& r : roles) add_org(Str(o, "id"), Str(o, "name"), Str(o, "abbreviation"), r);
+  }
+  add_org("", Str(d, "issuer"), "", "issuer");
+  for (const auto& a : StrList(Member(d, "addressees"))) add_org("", a, "", "addressee");
+  for (const auto& r : Member(plan, "recipients")) add_org("", Str(r, "name"), "", "recipient");
+  std::map<std::string, const json*> task_of_deadline;
+  for (const auto& t : Member(plan, "tasks")) {
+    add_org("", Str(t, "lead"), "", "lead");
+    for (const auto& p : StrList(Member(t, "partners"))) add_org("", p, "", "partner");
+    for (const auto& id : StrList(Member(t, "deadline_ids"))) task_of_deadline.emplace(id, &t);
+  }
+  for (const auto& x : Member(plan, "deadlines")) add_org("", Str(x, "actor"), "", "actor");
+  std::vector<std::string> org_names;
+  std::set<std::string> org_name_seen;
+  for (const auto& o : orgs) {
+    for (const std::string* n : {&o.name, &o.abbreviation}) {
+      if (!n->empty() && org_name_seen.insert(*n).second) org_names.push_back(*n);
+    }
+  }
+
+  int64_t doc = 0;
+  if (s.ok()) {
+    Stmt st(db,
+            "INSERT INTO documents(id, path, type, type_code, type_fold, number, symbol, "
+            "reference, issuer, issuer_fold, issued_on, subject, orgs_text, body, plan, mtime_ns, "
+            "size, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    std::string sha = Str(Member(plan, "source"), "sha256");
+    st.Bind(sha)
+        .Bind(path)
+        .BindOrNull(Str(d, "type"))
+        .BindOrNull(Str(d, "type_code"))
+        .BindOrNull(FoldedPhrase(Str(d, "type")))
+        .BindOrNull(Str(d, "number"))
+        .BindOrNull(Str(d, "symbol"))
+        .BindOrNull(Str(d, "reference"))
+        .BindOrNull(Str(d, "issuer"))
+        .BindOrNull(FoldedPhrase(Str(d, "issuer")))
+        .BindOrNull(Str(d, "issued_on"))
+        .BindOrNull(Str(d, "subject"))
+        .BindOrNull(Join(org_names, "\n"))
+        .BindOrNull(body)
+        .Bind(PlanDump(stored))
+        .Bind(mtime_ns)
+        .Bind(size)
+        .Bind(NowUtc());
+    s = rep_->Run(st, "insert document");
+    doc = sqlite3_last_insert_rowid(db);
+  }
+  if (s.ok()) {
+    for (const auto& x : Member(plan, "deadlines")) {
+      if (!s.ok()) break;
+      std::string id = Str(x, "id");
+      std::string action = Str(x, "action"), lead = Str(x, "actor");
+      auto t = task_of_deadline.find(id);
+      if (t != task_of_deadline.end()) {
+        if (!Str(*t->second, "lead").empty()) lead = Str(*t->second, "lead");
+        if (action.empty()) action = Str(*t->second, "text");
+      }
+      const json& inc = Member(x, "inclusive");
+      Stmt row(db,
+               "INSERT INTO deadlines(doc, id, due, inclusive, action, actor, lead, lead_fold, "
+               "text) VALUES (?,?,?,?,?,?,?,?,?)");
+      row.Bind(doc)
+          .Bind(id)
+          .Bind(Str(x, "due"))
+          .Bind(int64_t{inc.is_boolean() ? inc.get<bool>() : true})
+          .BindOrNull(action)
+          .BindOrNull(Str(x, "actor"))
+          .BindOrNull(lead)
+          .BindOrNull(FoldedPhrase(lead))
+          .BindOrNull(Str(x, "text"));
+      s = rep_->Run(row, "insert deadline");
+    }
+  }
+  for (const auto& p : Member(plan, "periods")) {
+    if (!s.ok()) break;
+    Stmt row(db, "INSERT INTO periods(doc, id, start, \"end\", kind, text) VALUES (?,?,?,?,?,?)");
+    row.Bind(doc)
+        .Bind(Str(p, "id"))
+        .BindOrNull(Str(p, "start"))
+        .BindOrNull(Str(p, "end"))
+        .BindOrNull(Str(p, "kind"))
+        .BindOrNull(Str(p, "text"));
+    s = rep_->Run(row, "insert period");
+  }
+  std::map<std::string, std::string> due_of;
+  for (const auto& x : Member(plan, "deadlines")) due_of[Str(x, "id")] = Str(x, "due");
+  for (const auto& t : Member(plan, "tasks")) {
+    if (!s.ok()) break;
+    std::vector<std::string> ids = StrList(Member(t, "deadline_ids")), dues;
+    for (const auto& id : ids) {
+      auto it = due_of.find(id);
+      if (it != due_of.end() && !it->second.empty()) dues.push_back(it->second);
+    }
+    Stmt row(db,
+             "INSERT INTO tasks(doc, id, text, section_path, lead, partners, deadline_ids, due) "
+             "VALUES (?,?,?,?,?,?,?,?)");
+    row.Bind(doc)
+        .Bind(Str(t, "id"))
+        .BindOrNull(Str(t, "text"))
+        .BindOrNull(Join(StrList(Member(t, "section_path")), "/"))
+        .BindOrNull(Str(t, "lead"))
+        .BindOrNull(Join(StrList(Member(t, "partners")), "; "))
+        .BindOrNull(Join(ids, " "))
+        .BindOrNull(Join(dues, "; "));
+    s = rep_->Run(row, "insert task");
+  }
+  for (const auto& o : orgs) {
+    if (!s.ok()) break;
+    Stmt row(db,
+             "INSERT INTO organisations(doc, org_id, name, name_fold, abbreviation, "
+             "abbreviation_fold, role) VALUES (?,?,?,?,?,?,?)");
+    row.Bind(doc)
+        .BindOrNull(o.org_id)
+        .BindOrNull(o.name)
+        .BindOrNull(FoldedPhrase(o.name))
+        .BindOrNull(o.abbreviation)
+        .BindOrNull(FoldKey(o.abbreviation))
+        .Bind(o.role);
+    s = rep_->Run(row, "insert organisation");
+  }
+  for (const auto& c : Member(plan, "citations")) {
+    if (!s.ok()) break;
+    Stmt row(db,
+             "INSERT INTO citations(doc, id, reference, reference_key, type, number, symbol, "
+             "date, issuer) VALUES (?,?,?,?,?,?,?,?,?)");
+    row.Bind(doc)
+        .Bind(Str(c, "id"))
+        .BindOrNull(Str(c, "reference"))
+        .BindOrNull(ReferenceKey(Str(c, "reference")))
+        .BindOrNull(Str(c, "type"))
+        .BindOrNull(Str(c, "number"))
+        .BindOrNull(Str(c, "symbol"))
+        .BindOrNull(Str(c, "date"))
+        .BindOrNull(Str(c, "issuer"));
+    s = rep_->Run(row, "insert citation");
+  }
+  if (!s.ok()) rep_->Exec("ROLLBACK TO put");
+  rep_->Exec("RELEASE put");
+  return s;
+}
+
+Result<std::vector<Failure>> Index::Failures() {
+  std::vector<Failure> out;
+  Stmt s(rep_->db, "SELECT path, reason, time FROM failures ORDER BY path");
+  if (!s.ok()) return Status::Internal(s.error());
+  while (s.Step() == SQLITE_ROW) out.push_back({s.Text(0), s.Text(1), s.Text(2)});
+  return out;
+}
+
+Result<std::vector<SearchHit>> Index::Search(const IndexQuery& q) {
+  std::vector<SearchHit> out;
+  std::vector<std::string> params;
+  bool no_match = false;
+  std::string source = DocSource(q, &params, &no_match);
+  if (no_match) return out;
+  std::string cols = "SELECT d.id, d.path, d.type, d.reference, d.issuer, d.issued_on, d.subject, ";
+  std::string sql;
+  if (!q.text.empty()) {
+    // Subject and organisation names weigh more than a word in the body.
+    sql = cols + "bm25(fts, 4.0, 2.0, 1.0) AS score, snippet(fts, 2, '[', ']', '…', 14) " + source +
+          " ORDER BY score, d.path" + LimitSql(q.limit);
+  } else {
+    sql = cols + "0, '' " + source + " ORDER BY d.issued_on DESC, d.path" + LimitSql(q.limit);
+  }
+  Stmt s(rep_->db, sql);
+  if (!s.ok()) return Status::Internal(s.error());
+  for (const auto& p : params) s.Bind(p);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    SearchHit h;
+    h.id = s.Text(0);
+    h.path = s.Text(1);
+    h.type = s.Text(2);
+    h.reference = s.Text(3);
+    h.issuer = s.Text(4);
+    h.issued_on = s.Text(5);
+    h.subject = s.Text(6);
+    h.score = s.Double(7);
+    h.snippet = s.Text(8);
+    // Words of one phrase are marked one by one: join neighbouring marks.
+    for (size_t p = h.snippet.find("] ["); p != std::string::npos; p = h.snippet.find("] [", p)) {
+      h.snippet.replace(p, 3, " ");
+    }
+    out.push_back(std::move(h));
+  }
+  if (rc != SQLITE_DONE) return rep_->Error("search");
+  return out;
+}
+
+Result<std::vector<AgendaItem>> Index::Deadlines(const IndexQuery& q) {
+  std::vector<AgendaItem> out;
+  IndexQuery doc_q = q;
+  doc_q.org_keys.clear();
+  doc_q.role.clear();
+  std::vector<std::string> params;
+  bool no_match = false;
+  std::string source = DocSource(doc_q, &params, &no_match, /*deadline_range=*/false);
+  if (no_match) return out;
+  std::string sql =
+      "SELECT d.id, d.path, d.reference, d.subject, x.id, x.due, x.inclusive, "
+      "coalesce(x.action, x.text), x.lead FROM deadlines x JOIN (SELECT d.* " +
+      source + ") d ON d.doc = x.doc WHERE 1";
+  std::vector<std::string> parts;
+  AddRange("x.due", q.deadline_from, q.deadline_to, &parts, &params);
+  for (const auto& p : parts) sql += " AND " + p;
+  std::vector<std::string> keys;
+  for (const auto& k : q.org_keys) {
+    if (!k.empty()) keys.push_back(k);
+  }
+  if (keys.empty() && !q.org_keys.empty()) return out;
+  if (!keys.empty()) {
+    // The deadline's lead body, or an organisation of its document.
+    sql += " AND (" + ContainsAny("x.lead_fold", keys, &params) +
+           " OR EXISTS (SELECT 1 FROM organisations o WHERE o.doc = d.doc AND (" +
+           ContainsAny("o.name_fold", keys, &params) + ")";
+    if (!q.role.empty()) {
+      sql += " AND o.role = ?";
+      params.push_back(q.role);
+    }
+    sql += "))";
+  }
+  sql += " ORDER BY x.due, d.reference, d.path, x.id" + LimitSql(q.limit);
+  Stmt s(rep_->db, sql);
+  if (!s.ok()) return Status::Internal(s.error());
+  for (const auto& p : params) s.Bind(p);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    AgendaItem a;
+    a.doc_id = s.Text(0);
+    a.path = s.Text(1);
+    a.reference = s.Text(2);
+    a.subject = s.Text(3);
+    a.deadline_id = s.Text(4);
+    a.due = s.Text(5);
+    a.inclusive = s.Int(6) != 0;
+    a.action = s.Text(7);
+    a.lead = s.Text(8);
+    out.push_back(std::move(a));
+  }
+  if (rc != SQLITE_DONE) return rep_->Error("deadlines");
+  return out;
+}
+
+Result<std::vector<TaskRow>> Index::Tasks(const IndexQuery& q) {
+  std::vector<TaskRow> out;
+  std::vector<std::string> params;
+  bool no_match = false;
+  std::string source = DocSource(q, &params, &no_match);
+  if (no_match) return out;
+  std::string sql =
+      "SELECT d.id, d.reference, t.id, t.text, t.lead, t.partners, t.due FROM tasks t JOIN "
+      "(SELECT d.* " +
+      source + ") d ON d.doc = t.doc ORDER BY d.path, t.rowid" + LimitSql(q.limit);
+  Stmt s(rep_->db, sql);
+  if (!s.ok()) return Status::Internal(s.error());
+  for (const auto& p : params) s.Bind(p);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
+  }
+  if (rc != SQLITE_DONE) return rep_->Error("tasks");
+  return out;
+}
+
+namespace {
+
+json PlanWithText(const std::string& plan, const std::string& body, bool has_body) {
+  json j = json::parse(plan, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return json::object();
+  if (has_body) j["text"] = body;
+  return j;
+}
+
+}  // namespace
+
+Result<std::vector<json>> Index::Plans(const IndexQuery& q) {
+  std::vector<json> out;
+  std::vector<std::string> params;
+  bool no_match = false;
+  std::string source = DocSource(q, &params, &no_match);
+  if (no_match) return out;
+  Stmt s(rep_->db, "SELECT d.plan, d.body, d.body IS NOT NULL " + source + " ORDER BY d.path" +
+                       LimitSql(q.limit));
+  if (!s.ok()) return Status::Internal(s.error());
+  for (const auto& p : params) s.Bind(p);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    out.push_back(PlanWithText(s.Text(0), s.Text(1), s.Int(2) != 0));
+  }
+  if (rc != SQLITE_DONE) return rep_->Error("plans");
+  return out;
+}
+
+Result<json> Index::Plan(const std::string& id_or_path) {
+  std::vector<std::string> candidates = {id_or_path};
+  std::error_code ec;
+  auto abs = std::filesystem::absolute(id_or_path, ec);
+  if (!ec) candidates.push_back(abs.lexically_normal().string());
+  for (const auto& path : candidates) {
+    Stmt s(rep_->db, "SELECT plan, body, body IS NOT NULL FROM documents WHERE path = ?");
+    s.Bind(path);
+    if (s.Step() == SQLITE_ROW) return PlanWithText(s.Text(0), s.Text(1), s.Int(2) != 0);
+  }
+  bool hex = id_or_path.size() >= 6 && id_or_path.size() <= 64;
+  for (char c : id_or_path) hex = hex && std::isxdigit(static_cast<unsigned char>(c));
+  if (hex) {
+    std::string prefix = FoldKey(id_or_path);
+    Stmt s(rep_->db,
+           "SELECT plan, body, body IS NOT NULL, id FROM documents WHERE substr(id, 1, "
+           "length(?)) = ? ORDER BY path");
+    s.Bind(prefix).Bind(prefix);
+    if (s.Step() == SQLITE_ROW) {
+      json j = PlanWithText(s.Text(0), s.Text(1), s.Int(2) != 0);
+      std::string id = s.Text(3);
+      while (s.Step() == SQLITE_ROW) {
+        if (s.Text(3) != id) return Status::InvalidInput("ambiguous id prefix " + id_or_path);
+      }
+      return j;
+    }
+  }
+  return Status::NotFound("no document with id or path " + id_or_path);
+}
+
+Result<std::string> Index::CanonicalDump() {
+  std::ostringstream out;
+  auto dump = [&](const std::string& name, const std::string& sql) -> Status {
+    Stmt s(rep_->db, sql);
+    if (!s.ok()) return Status::Internal(s.error());
+    out << "## " << name << "\n";
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      for (int c = 0; c < s.Columns(); ++c) {
+        if (c) out << "\t";
+        if (s.IsNull(c)) {
+          out << "\\N";
+          continue;
+        }
+        for (char ch : s.Text(c)) {
+          if (ch == '\n') {
+            out << "\\n";
+          } else if (ch == '\t') {
+            out << "\\t";
+          } else {
+            out << ch;
+          }
+        }
+      }
+      out << "\n";
+    }
+    return rc == SQLITE_DONE ? Status::OK() : rep_->Error("dump");
+  };
+  const std::pair<const char*, const char*> kTables[] = {
+      {"documents",
+       "SELECT path, id, type, type_code, type_fold, number, symbol, reference, issuer, "
+       "issuer_fold, issued_on, subject, orgs_text, body, plan, mtime_ns, size FROM documents "
+       "ORDER BY path"},
+      {"deadlines",
+       "SELECT d.path, x.id, x.due, x.inclusive, x.action, x.actor, x.lead, x.lead_fold, x.text "
+       "FROM deadlines x JOIN documents d ON d.doc = x.doc ORDER BY 1, 2, 3, 5, 9"},
+      {"periods",
+       "SELECT d.path, x.id, x.start, x.\"end\", x.kind, x.text FROM periods x JOIN documents d "
+       "ON d.doc = x.doc ORDER BY 1, 2, 3, 4, 6"},
+      {"tasks",
+       "SELECT d.path, x.id, x.text, x.section_path, x.lead, x.partners, x.deadline_ids, x.due "
+       "FROM tasks x JOIN documents d ON d.doc = x.doc ORDER BY 1, 2, 3"},
+      {"organisations",
+       "SELECT d.path, x.org_id, x.name, x.name_fold, x.abbreviation, x.abbreviation_fold, "
+       "x.role FROM organisations x JOIN documents d ON d.doc = x.doc ORDER BY 1, 3, 7, 2, 5"},
+      {"citations",
+       "SELECT d.path, x.id, x.reference, x.reference_key, x.type, x.number, x.symbol, x.date, "
+       "x.issuer FROM citations x JOIN documents d ON d.doc = x.doc ORDER BY 1, 2, 3"},
+      {"failures", "SELECT path, reason, mtime_ns, size FROM failures ORDER BY path"},
+      {"orphans",
+       "SELECT 'deadlines', count(*) FROM deadlines WHERE doc NOT IN (SELECT doc FROM documents) "
+       "UNION ALL SELECT 'tasks', count(*) FROM tasks WHERE doc NOT IN (SELECT doc FROM "
+       "documents) UNION ALL SELECT 'organisations', count(*) FROM organisations WHERE doc NOT "
+       "IN (SELECT doc FROM documents)"},
+  };
+  for (const auto& [name, sql] : kTables) {
+    Status s = dump(name, sql);
+    if (!s.ok()) return s;
+  }
+  Status s = rep_->Exec("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)");
+  out << "## fts\n" << (s.ok() ? "ok" : "corrupt: " + s.message()) << "\n";
+  return out.str();
+}
+
+Result<int64_t> Index::Count() {
+  Stmt s(rep_->db, "SELECT count(*) FROM documents");
+  if (!s.ok() || s.Step() != SQLITE_ROW) return rep_->Error("count");
+  return s.Int(0);
+}
+
+std::string DefaultIndexPath() {
+  const char* env = std::getenv("VANBAN_INDEX");
+  if (env && *env) return env;
+  return "vanban-index.sqlite";
+}
+
+}  // namespace vanban

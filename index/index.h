@@ -1,0 +1,155 @@
+// Index: the searchable store of plans (one SQLite file, WAL mode), with
+// full-text search over folded text, filters, the deadlines agenda and the
+// rows the exporters need. SQLite types stay inside index/*.cc.
+#ifndef VANBAN_INDEX_INDEX_H_
+#define VANBAN_INDEX_INDEX_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace vanban {
+
+// The schema version this build writes (PRAGMA user_version).
+inline constexpr int kIndexSchemaVersion = 1;
+
+// What the index remembers about one file, for incremental ingest.
+struct FileState {
+  std::string id;  // content sha256 ("" for a failure)
+  int64_t mtime_ns = 0;
+  int64_t size = 0;
+  bool failed = false;
+};
+
+struct Failure {
+  std::string path;
+  std::string reason;
+  std::string time;  // UTC, ISO 8601
+};
+
+// Filters shared by search, the agenda and export. Empty strings mean "no
+// filter". Dates are YYYY-MM-DD (prefixes such as YYYY-MM compare as text).
+struct IndexQuery {
+  std::string text;  // free text (user words; folded and quoted here)
+  std::string deadline_from, deadline_to;
+  std::string issued_from, issued_to;
+  // Folded alternatives for one organisation name (see OrgNames::Keys): a
+  // document matches when any alternative names one of its organisations.
+  std::vector<std::string> org_keys;
+  std::string role;                      // with org_keys: the organisation must have this role
+  std::string type;                      // document type name or code ("Kế hoạch", "KH")
+  std::vector<std::string> issuer_keys;  // folded alternatives, as org_keys
+  std::string cites;                     // a cited reference, "48-KH/ĐUK"
+  int limit = 20;                        // <= 0: no limit
+};
+
+struct SearchHit {
+  std::string id;  // content sha256
+  std::string path;
+  std::string type;
+  std::string reference;
+  std::string issuer;
+  std::string issued_on;
+  std::string subject;
+  double score = 0;     // bm25 (lower is better); 0 without text
+  std::string snippet;  // with [ ] around matches; "" without text
+};
+
+// One deadline with the document it comes from.
+struct AgendaItem {
+  std::string doc_id;
+  std::string path;
+  std::string reference;
+  std::string subject;
+  std::string deadline_id;
+  std::string due;
+  bool inclusive = true;
+  std::string action;  // the action clause, else the task text, else the sentence
+  std::string lead;    // lead body (task lead, else the sentence's actor)
+};
+
+// One task with the document it comes from.
+struct TaskRow {
+  std::string doc_id;
+  std::string reference;
+  std::string task_id;
+  std::string text;
+  std::string lead;
+  std::string partners;  // "; "-joined
+  std::string due;       // the linked deadlines' dates, "; "-joined
+};
+
+class Index {
+ public:
+  // Opens (creating when create is true) the index at path, migrating an
+  // older schema. A file that cannot be opened or is not an index is an error.
+  static Result<std::unique_ptr<Index>> Open(const std::string& path, bool create = true);
+  ~Index();
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
+
+  // Every file the index knows (documents and failures), by path.
+  Result<std::map<std::string, FileState>> Files();
+
+  // Transactions; everything in between is committed atomically.
+  Status Begin();
+  Status Commit();
+  Status Rollback();
+
+  // Stores a plan (as PlanToJson makes it) for path, replacing any earlier
+  // entry or failure for that path. The plan's "text" goes to the full-text
+  // index and is given back by Plan().
+  Status Put(const std::string& path, int64_t mtime_ns, int64_t size, const nlohmann::json& plan);
+  // Records that path (unchanged content) now has this mtime.
+  Status Touch(const std::string& path, int64_t mtime_ns, int64_t size);
+  // Records a failure for path, dropping any stale document entry.
+  Status PutFailure(const std::string& path, int64_t mtime_ns, int64_t size,
+                    const std::string& reason);
+  // Removes everything known about path.
+  Status Remove(const std::string& path);
+
+  Result<std::vector<Failure>> Failures();
+  Result<std::vector<SearchHit>> Search(const IndexQuery& q);
+  // Deadlines sorted by date (then reference), filtered by q (q.text ignored
+  // unless set: then only documents matching it).
+  Result<std::vector<AgendaItem>> Deadlines(const IndexQuery& q);
+  Result<std::vector<TaskRow>> Tasks(const IndexQuery& q);
+  // Full plans (with "text") of the documents matching q, by path.
+  Result<std::vector<nlohmann::json>> Plans(const IndexQuery& q);
+  // The plan of a document given by content id (or a unique prefix of at
+  // least 6 hex digits) or by path. kNotFound when there is none.
+  Result<nlohmann::json> Plan(const std::string& id_or_path);
+  // A canonical text dump of every table (no row ids, no times), sorted:
+  // two indexes of the same files give the same dump.
+  Result<std::string> CanonicalDump();
+  // Number of documents.
+  Result<int64_t> Count();
+
+ private:
+  struct Rep;
+  explicit Index(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+// The default index file: $VANBAN_INDEX, else vanban-index.sqlite in the
+// current directory.
+std::string DefaultIndexPath();
+
+// The folded word tokens of text, as the full-text tokenizer sees them
+// ("Đảng ủy Khối" → {"dang", "uy", "khoi"}).
+std::vector<std::string> FoldTokens(const std::string& text);
+// The folded tokens joined by single spaces: the key organisation names are
+// compared by.
+std::string FoldedPhrase(const std::string& text);
+// Turns user text into a safe FTS5 query: each whitespace-separated chunk
+// becomes one quoted phrase of folded tokens, all ANDed. "" when no tokens.
+std::string FtsQueryFromUserText(const std::string& text);
+
+}  // namespace vanban
+
+#endif  // VANBAN_INDEX_INDEX_H_
