@@ -224,6 +224,15 @@ std::string ContainsAny(const std::string& col, const std::vector<std::string>& 
   return out;
 }
 
+std::vector<std::string> CleanKeys(const std::vector<std::string>& keys) {
+  std::vector<std::string> out;
+  for (const auto& k : keys) {
+    std::string phrase = FoldedPhrase(k);
+    if (!phrase.empty()) out.push_back(phrase);
+  }
+  return out;
+}
+
 // Document-level filters of q over the alias d (everything but the text).
 Where DocFilters(const IndexQuery& q, bool deadline_range = true) {
   Where w;
@@ -237,10 +246,8 @@ Where DocFilters(const IndexQuery& q, bool deadline_range = true) {
     AddRange("d.issued_on", q.issued_from, q.issued_to, &parts, &params);
     w.Add(Join(parts, " AND "), params);
   }
-  std::vector<std::string> org_keys;
-  for (const auto& k : q.org_keys) {
-    if (!k.empty()) org_keys.push_back(k);
-  }
+  // Keys are folded again: whatever a caller passes becomes plain words.
+  std::vector<std::string> org_keys = CleanKeys(q.org_keys);
   if (org_keys.empty() && !q.org_keys.empty()) w.Add("0", {});  // a name without words
   if (!org_keys.empty()) {
     // The full-text index narrows the candidates; the organisations table
@@ -268,10 +275,7 @@ Where DocFilters(const IndexQuery& q, bool deadline_range = true) {
   if (!q.type.empty()) {
     w.Add("d.type_fold = ? OR lower(d.type_code) = ?", {FoldedPhrase(q.type), FoldKey(q.type)});
   }
-  std::vector<std::string> issuer_keys;
-  for (const auto& k : q.issuer_keys) {
-    if (!k.empty()) issuer_keys.push_back(k);
-  }
+  std::vector<std::string> issuer_keys = CleanKeys(q.issuer_keys);
   if (issuer_keys.empty() && !q.issuer_keys.empty()) w.Add("0", {});
   if (!issuer_keys.empty()) {
     std::vector<std::string> params;
@@ -715,10 +719,7 @@ Result<std::vector<AgendaItem>> Index::Deadlines(const IndexQuery& q) {
   std::vector<std::string> parts;
   AddRange("x.due", q.deadline_from, q.deadline_to, &parts, &params);
   for (const auto& p : parts) sql += " AND " + p;
-  std::vector<std::string> keys;
-  for (const auto& k : q.org_keys) {
-    if (!k.empty()) keys.push_back(k);
-  }
+  std::vector<std::string> keys = CleanKeys(q.org_keys);
   if (keys.empty() && !q.org_keys.empty()) return out;
   if (!keys.empty()) {
     // The deadline's lead body, or an organisation of its document.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job: extract every sample directive and summarise each plan.
+# The main job: extract every sample directive and summarise each plan, then
+# ingest samples/ into the default index and show a search and the agenda.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VANBAN=${VANBAN:-build/vanban}
@@ -24,4 +25,16 @@ PY
   fi
 done
 echo "plans written to build/plans/"
+
+# The index: $VANBAN_INDEX, else ./vanban-index.sqlite (incremental: a second
+# run re-processes nothing that did not change).
+echo
+echo "== vanban ingest samples/"
+"$VANBAN" ingest --prune samples/ || status=1
+echo
+echo "== vanban search \"dang uy khoi\" --limit 3"
+"$VANBAN" search "dang uy khoi" --limit 3 || status=1
+echo
+echo "== vanban deadlines"
+"$VANBAN" deadlines || status=1
 exit $status

@@ -1,0 +1,337 @@
+// Tests of the Index store: put/replace/remove, folded full text, every
+// filter, injection attempts, plans by id or path, the canonical dump.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "index/index.h"
+#include "index/org_names.h"
+#include "tests/test_util.h"
+
+namespace vanban {
+namespace {
+
+using nlohmann::json;
+using Paths = std::vector<std::string>;
+
+// A plan as PlanToJson makes it, with only the fields the index reads.
+json MakePlan(const std::string& sha, const std::string& reference, const std::string& type,
+              const std::string& issuer, const std::string& issued_on, const std::string& subject,
+              const std::string& text) {
+  json p;
+  p["schema_version"] = "1";
+  p["source"] = {{"path", "x"}, {"sha256", sha}};
+  p["document"] = {
+      {"type", type},           {"type_code", nullptr},   {"number", nullptr},
+      {"symbol", nullptr},      {"reference", reference}, {"issuer", issuer},
+      {"issued_on", issued_on}, {"subject", subject},     {"addressees", json::array()}};
+  p["deadlines"] = json::array();
+  p["periods"] = json::array();
+  p["tasks"] = json::array();
+  p["organisations"] = json::array();
+  p["citations"] = json::array();
+  p["recipients"] = json::array();
+  p["text"] = text;
+  return p;
+}
+
+class IndexStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDir();
+    auto index = Index::Open(dir_ + "/t.sqlite");
+    ASSERT_TRUE(index.ok()) << index.status().ToString();
+    index_ = std::move(index).value();
+
+    json a = MakePlan("aaaa0001", "12-KH/ĐUK", "Kế hoạch", "Đảng ủy Khối các cơ quan tỉnh",
+                      "2023-02-10", "Kế hoạch tổ chức hội nghị học tập nghị quyết",
+                      "Ban Thường vụ Đảng ủy Khối tổ chức hội nghị trực tuyến.\nCác chi bộ "
+                      "hoàn thành trước ngày 15/3/2023.");
+    a["document"]["type_code"] = "KH";
+    a["deadlines"] = {{{"id", "dl1"},
+                       {"due", "2023-03-15"},
+                       {"inclusive", false},
+                       {"action", "hoàn thành báo cáo"},
+                       {"actor", nullptr},
+                       {"text", "hoàn thành trước ngày 15/3/2023"}},
+                      {{"id", "dl2"},
+                       {"due", "2023-06-30"},
+                       {"inclusive", true},
+                       {"action", "tổng kết"},
+                       {"actor", "Văn phòng"},
+                       {"text", "tổng kết trong tháng 6"}}};
+    a["tasks"] = {{{"id", "t1"},
+                   {"text", "Tổ chức hội nghị quán triệt"},
+                   {"section_path", {"II", "1"}},
+                   {"lead", "Ban Tuyên giáo Đảng ủy Khối"},
+                   {"partners", {"Văn phòng Đảng ủy Khối", "Đoàn Thanh niên"}},
+                   {"deadline_ids", {"dl1"}}}};
+    a["citations"] = {{{"id", "c1"}, {"reference", "48-KH/ĐUK"}, {"type", "Kế hoạch"}}};
+    a["periods"] = {{{"id", "p1"},
+                     {"start", "2023-01-01"},
+                     {"end", "2023-12-31"},
+                     {"kind", "activity"},
+                     {"text", "năm 2023"}}};
+
+    json b = MakePlan("bbbb0002", "305/UBND-VX", "Công văn", "Ủy ban nhân dân huyện Đông Anh",
+                      "2022-11-05", "Về việc rà soát hộ nghèo",
+                      "UBND huyện đề nghị Phòng Lao động phối hợp với Ủy ban Mặt trận Tổ quốc "
+                      "rà soát; báo cáo trước ngày 20/12/2022. Khôi phục sổ sách.");
+    b["document"]["type_code"] = "CV";
+    b["organisations"] = {{{"id", "o1"},
+                           {"name", "Phòng Lao động - Thương binh và Xã hội"},
+                           {"abbreviation", "LĐTBXH"},
+                           {"roles", {"lead"}}},
+                          {{"id", "o2"},
+                           {"name", "Ủy ban Mặt trận Tổ quốc huyện"},
+                           {"abbreviation", nullptr},
+                           {"roles", {"partner"}}}};
+    b["deadlines"] = {{{"id", "dl1"},
+                       {"due", "2022-12-20"},
+                       {"inclusive", false},
+                       {"action", "báo cáo kết quả rà soát"},
+                       {"actor", "Phòng Lao động - Thương binh và Xã hội"},
+                       {"text", "báo cáo trước ngày 20/12/2022"}}};
+    b["recipients"] = {
+        {{"name", "Sở Lao động"}, {"purpose", "báo cáo"}, {"raw", "- Sở Lao động;"}}};
+
+    json c = MakePlan("cccc0003", "7-HD/BTGTU", "Hướng dẫn", "Ban Tuyên giáo Tỉnh ủy", "2024-04-01",
+                      "Hướng dẫn tuyên truyền kỷ niệm ngày thành lập",
+                      "Tuyên truyền sâu rộng; KHỐI thi đua báo cáo.");
+    c["citations"] = {{{"id", "c1"}, {"reference", "48 - KH/ĐUK"}}};
+    ASSERT_TRUE(index_->Put("/d/a.txt", 1, 10, a).ok());
+    ASSERT_TRUE(index_->Put("/d/b.txt", 2, 20, b).ok());
+    ASSERT_TRUE(index_->Put("/d/c.txt", 3, 30, c).ok());
+  }
+  void TearDown() override {
+    index_.reset();
+    std::system(("rm -rf '" + dir_ + "'").c_str());
+  }
+
+  std::vector<std::string> Find(const IndexQuery& q) {
+    auto hits = index_->Search(q);
+    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+    std::vector<std::string> out;
+    if (hits.ok()) {
+      for (const auto& h : hits.value()) out.push_back(h.path);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  std::vector<std::string> Text(const std::string& text) {
+    IndexQuery q;
+    q.text = text;
+    return Find(q);
+  }
+
+  std::string dir_;
+  std::unique_ptr<Index> index_;
+};
+
+TEST_F(IndexStoreTest, FoldedTextMatchesAccentsCaseAndD) {
+  // "Khối" is written three ways; the OCR-damaged "Khôi" folds the same.
+  for (const char* q : {"khoi", "Khôi", "KHỐI", "Khối", "Kho\xcc\x82\xcc\x81i"}) {
+    EXPECT_EQ(Text(q), (Paths{"/d/a.txt", "/d/b.txt", "/d/c.txt"})) << q;
+  }
+  EXPECT_EQ(Text("dang uy khoi"), (Paths{"/d/a.txt"}));
+  EXPECT_EQ(Text("Đảng ủy Khối"), (Paths{"/d/a.txt"}));
+  EXPECT_EQ(Text("DONG ANH"), (Paths{"/d/b.txt"}));
+  EXPECT_EQ(Text("hòa bình"), Paths{});
+}
+
+TEST_F(IndexStoreTest, RanksSubjectAndGivesSnippets) {
+  IndexQuery q;
+  q.text = "hội nghị";
+  auto hits = index_->Search(q);
+  ASSERT_TRUE(hits.ok());
+  // b.txt has "đề nghị" in its text and "Xã hội" among its organisations.
+  ASSERT_EQ(hits.value().size(), 2u);
+  EXPECT_EQ(hits.value()[0].reference, "12-KH/ĐUK");
+  EXPECT_NE(hits.value()[0].snippet.find("[hội nghị]"), std::string::npos)
+      << hits.value()[0].snippet;
+  EXPECT_LT(hits.value()[0].score, 0);
+}
+
+TEST_F(IndexStoreTest, InjectionAttemptsAreSearchedAsWords) {
+  for (const char* q : {"\"", "*", "NEAR(", "'; DROP TABLE documents; --", "a\" OR \"b",
+                        "subject:nghị", "^khoi", "(((", "AND OR NOT", "\\"}) {
+    IndexQuery query;
+    query.text = q;
+    auto hits = index_->Search(query);
+    EXPECT_TRUE(hits.ok()) << q << ": " << hits.status().ToString();
+  }
+  EXPECT_EQ(Text("'; DROP TABLE documents; --"), Paths{});
+  IndexQuery filters;
+  filters.type = "x' OR '1'='1";
+  filters.cites = "'; DROP TABLE citations; --";
+  filters.org_keys = {"\" OR x"};
+  EXPECT_EQ(Find(filters), Paths{});
+  ASSERT_TRUE(index_->Count().ok());
+  EXPECT_EQ(index_->Count().value(), 3);
+  EXPECT_EQ(Text("nghi*"), Text("nghi"));
+}
+
+TEST_F(IndexStoreTest, FiltersByDeadlineAndIssueDate) {
+  IndexQuery q;
+  q.deadline_from = "2023-01-01";
+  EXPECT_EQ(Find(q), (Paths{"/d/a.txt"}));
+  q = {};
+  q.deadline_to = "2022-12";
+  EXPECT_EQ(Find(q), (Paths{"/d/b.txt"}));
+  q = {};
+  q.deadline_from = "2023-04-01";
+  q.deadline_to = "2023-05-31";
+  EXPECT_EQ(Find(q), Paths{});
+  q = {};
+  q.issued_from = "2023-01-01";
+  q.issued_to = "2023-12-31";
+  EXPECT_EQ(Find(q), (Paths{"/d/a.txt"}));
+  q = {};
+  q.issued_to = "2023";
+  EXPECT_EQ(Find(q), (Paths{"/d/a.txt", "/d/b.txt"}));
+}
+
+TEST_F(IndexStoreTest, FiltersByOrganisationRoleAndAbbreviation) {
+  OrgNames names;
+  names.Add("BTG", "Ban Tuyên giáo");
+  names.Add("ĐUK", "Đảng ủy Khối");
+  names.Add("MTTQ", "Mặt trận Tổ quốc");
+  IndexQuery q;
+  q.org_keys = names.Keys("BTG");
+  EXPECT_EQ(Find(q), (Paths{"/d/a.txt", "/d/c.txt"}));
+  q.role = "lead";
+  EXPECT_EQ(Find(q), (Paths{"/d/a.txt"}));
+  q.role = "issuer";
+  EXPECT_EQ(Find(q), (Paths{"/d/c.txt"}));
+  q = {};
+  q.org_keys = names.Keys("BTGĐUK");
+  EXPECT_EQ(Find(q), (Paths{"/d/a.txt"}));
+  q.org_keys = names.Keys("mat tran to quoc");
+  q.role = "partner";
+  EXPECT_EQ(Find(q), (Paths{"/d/b.txt"}));
+  q.org_keys = names.Keys("MTTQ");
+  EXPECT_EQ(Find(q), (Paths{"/d/b.txt"}));
+  q.role = "lead";
+  EXPECT_EQ(Find(q), Paths{});
+  q = {};
+  q.org_keys = names.Keys("LĐTBXH");  // the abbreviation the document gives
+  EXPECT_EQ(Find(q), (Paths{"/d/b.txt"}));
+  q.org_keys = names.Keys("Sở Lao động");
+  q.role = "recipient";
+  EXPECT_EQ(Find(q), (Paths{"/d/b.txt"}));
+  q = {};
+  q.org_keys = names.Keys("tuyen");  // a word, not a whole-word prefix
+  EXPECT_EQ(Find(q), (Paths{"/d/a.txt", "/d/c.txt"}));
+  q.org_keys = names.Keys("tuye");
+  EXPECT_EQ(Find(q), Paths{});
+}
+
+TEST_F(IndexStoreTest, FiltersByTypeIssuerAndCitation) {
+  OrgNames names;
+  names.Add("UBND", "Ủy ban nhân dân");
+  IndexQuery q;
+  q.type = "ke hoach";
+  EXPECT_EQ(Find(q), (Paths{"/d/a.txt"}));
+  q.type = "CV";
+  EXPECT_EQ(Find(q), (Paths{"/d/b.txt"}));
+  q = {};
+  q.issuer_keys = names.Keys("UBND huyện Đông Anh");
+  EXPECT_EQ(Find(q), (Paths{"/d/b.txt"}));
+  q = {};
+  q.cites = "48-KH/DUK";
+  EXPECT_EQ(Find(q), (Paths{"/d/a.txt", "/d/c.txt"}));
+  q.text = "tuyên truyền";
+  EXPECT_EQ(Find(q), (Paths{"/d/c.txt"}));
+}
+
+TEST_F(IndexStoreTest, AgendaSortedWithTaskLeadAndAction) {
+  IndexQuery q;
+  q.limit = 0;
+  auto items = index_->Deadlines(q);
+  ASSERT_TRUE(items.ok());
+  ASSERT_EQ(items.value().size(), 3u);
+  EXPECT_EQ(items.value()[0].due, "2022-12-20");
+  EXPECT_EQ(items.value()[0].lead, "Phòng Lao động - Thương binh và Xã hội");
+  EXPECT_EQ(items.value()[1].due, "2023-03-15");
+  EXPECT_EQ(items.value()[1].lead, "Ban Tuyên giáo Đảng ủy Khối");  // from the linked task
+  EXPECT_FALSE(items.value()[1].inclusive);
+  EXPECT_EQ(items.value()[2].lead, "Văn phòng");
+  q.deadline_from = "2023-01-01";
+  q.deadline_to = "2023-03-31";
+  items = index_->Deadlines(q);
+  ASSERT_TRUE(items.ok());
+  ASSERT_EQ(items.value().size(), 1u);
+  EXPECT_EQ(items.value()[0].action, "hoàn thành báo cáo");
+  q = {};
+  q.org_keys = {"van phong"};
+  items = index_->Deadlines(q);
+  ASSERT_TRUE(items.ok());
+  EXPECT_EQ(items.value().size(), 2u);  // the lead of dl2, and a partner in a.txt
+  auto tasks = index_->Tasks({});
+  ASSERT_TRUE(tasks.ok());
+  ASSERT_EQ(tasks.value().size(), 1u);
+  EXPECT_EQ(tasks.value()[0].due, "2023-03-15");
+  EXPECT_EQ(tasks.value()[0].partners, "Văn phòng Đảng ủy Khối; Đoàn Thanh niên");
+}
+
+TEST_F(IndexStoreTest, ReplaceAndRemoveKeepTablesInStep) {
+  json b2 = MakePlan("bbbb9999", "306/UBND-VX", "Công văn", "UBND huyện", "2022-11-06",
+                     "Về việc khác", "Nội dung mới hoàn toàn.");
+  ASSERT_TRUE(index_->Put("/d/b.txt", 5, 21, b2).ok());
+  EXPECT_EQ(Text("rà soát"), Paths{});
+  EXPECT_EQ(Text("hoàn toàn"), (Paths{"/d/b.txt"}));
+  ASSERT_TRUE(index_->Remove("/d/a.txt").ok());
+  EXPECT_EQ(Text("hội nghị"), Paths{});
+  auto items = index_->Deadlines({});
+  ASSERT_TRUE(items.ok());
+  EXPECT_TRUE(items.value().empty());
+  ASSERT_TRUE(index_->PutFailure("/d/c.txt", 1, 1, "corrupt: bad xref").ok());
+  EXPECT_EQ(Text("tuyên truyền"), Paths{});
+  auto failures = index_->Failures();
+  ASSERT_TRUE(failures.ok());
+  ASSERT_EQ(failures.value().size(), 1u);
+  EXPECT_EQ(failures.value()[0].reason, "corrupt: bad xref");
+  auto dump = index_->CanonicalDump();
+  ASSERT_TRUE(dump.ok());
+  EXPECT_NE(dump.value().find("## fts\nok"), std::string::npos) << dump.value();
+  EXPECT_NE(dump.value().find("deadlines\t0\n"), std::string::npos);
+}
+
+TEST_F(IndexStoreTest, PlanByIdPrefixOrPath) {
+  auto p = index_->Plan("/d/a.txt");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p.value()["document"]["reference"], "12-KH/ĐUK");
+  EXPECT_NE(p.value()["text"].get<std::string>().find("trực tuyến"), std::string::npos);
+  p = index_->Plan("bbbb00");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p.value()["document"]["reference"], "305/UBND-VX");
+  EXPECT_EQ(index_->Plan("ffffff").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(index_->Plan("/d/none.txt").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(IndexStoreTest, ReopensAtTheCurrentSchemaAndRefusesOtherFiles) {
+  index_.reset();
+  auto again = Index::Open(dir_ + "/t.sqlite", /*create=*/false);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again.value()->Count().value(), 3);
+  EXPECT_EQ(Index::Open(dir_ + "/missing.sqlite", false).status().code(), StatusCode::kNotFound);
+  std::string junk = dir_ + "/junk.sqlite";
+  std::system(("printf 'not a database at all, really not one' > '" + junk + "'").c_str());
+  EXPECT_FALSE(Index::Open(junk).ok());
+}
+
+TEST(IndexQueryText, QuotesFoldedPhrases) {
+  EXPECT_EQ(FtsQueryFromUserText("Đảng ủy"), "\"dang\" AND \"uy\"");
+  EXPECT_EQ(FtsQueryFromUserText("517-CV/ĐUK"), "\"517 cv duk\"");
+  EXPECT_EQ(FtsQueryFromUserText("\" * NEAR( )"), "\"near\"");
+  EXPECT_EQ(FtsQueryFromUserText("  "), "");
+  EXPECT_EQ(FoldTokens("Hoà HÒA ho\xcc\x80\x61"), (std::vector<std::string>{"hoa", "hoa", "hoa"}));
+  EXPECT_EQ(FoldedPhrase("Phòng Lao động - Thương binh"), "phong lao dong thuong binh");
+}
+
+}  // namespace
+}  // namespace vanban
