@@ -5,4 +5,5 @@ if(VANBAN_SANITIZE)
   target_compile_options(vanban_options INTERFACE
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(vanban_options INTERFACE -fsanitize=address,undefined)
+  target_compile_definitions(vanban_options INTERFACE VANBAN_SANITIZE=1)
 endif()
