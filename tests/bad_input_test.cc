@@ -4,7 +4,8 @@
 // deep. `vanban extract` runs on each under CPU and address-space limits and
 // gives one clear error line naming the file and the reason, or a correct
 // plan; a batch of the whole corpus plus the samples prints every good plan
-// and lists every bad file. Small inputs live in tests/data/bad/ and
+// and lists every bad file, and an ingest of it stores every good document and
+// records every bad one in `vanban failures`. Small inputs live in tests/data/bad/ and
 // tests/data/pdf/; the big ones are written here, into a temporary folder.
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -385,6 +386,52 @@ TEST(BadInput, BatchOfCorpusAndSamplesPrintsEveryGoodPlanAndListsEveryBadFile) {
   }
   EXPECT_EQ(listed, bad) << r.err;
   EXPECT_EQ(Lines(r.err).size(), bad.size()) << r.err;
+}
+
+// Files named one by one (a folder walk leaves out what does not look like a
+// document, such as the JPEG and the junk).
+TEST(BadInput, IngestStoresEveryGoodDocumentAndRecordsEveryBadOne) {
+  const std::string index = GetCorpus().scratch() + "/bad-corpus.sqlite";
+  std::vector<std::string> args = {"ingest", "--index", index, "--jobs", "2"};
+  std::set<std::string> good;
+  std::map<std::string, std::string> bad;
+  for (const Entry& e : GetCorpus().entries()) {
+    args.push_back(e.path);
+    if (e.error.empty()) {
+      good.insert(e.path);
+    } else {
+      bad[e.path] = e.error;
+    }
+  }
+  for (const std::string& f : ListFiles(SourcePath("samples"), ".txt")) {
+    args.push_back(f);
+    good.insert(f);
+  }
+  ChildRun r = RunLimited(args, GetCorpus().scratch());
+  ExpectWithinLimits(r, "ingest");
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+
+  ChildRun exported =
+      RunLimited({"export", "--index", index, "--format", "jsonl"}, GetCorpus().scratch());
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  std::set<std::string> stored;
+  for (const std::string& line : Lines(exported.out)) {
+    json plan = json::parse(line, nullptr, false);
+    ASSERT_FALSE(plan.is_discarded()) << line.substr(0, 200);
+    stored.insert(plan["source"]["path"].get<std::string>());
+  }
+  EXPECT_EQ(stored, good);
+
+  ChildRun failures =
+      RunLimited({"failures", "--index", index, "--format", "jsonl"}, GetCorpus().scratch());
+  ASSERT_EQ(failures.exit_code, 0) << failures.err;
+  std::map<std::string, std::string> recorded;
+  for (const std::string& line : Lines(failures.out)) {
+    json f = json::parse(line, nullptr, false);
+    ASSERT_FALSE(f.is_discarded()) << line;
+    recorded[f["path"].get<std::string>()] = f["reason"].get<std::string>();
+  }
+  EXPECT_EQ(recorded, bad);
 }
 
 }  // namespace
