@@ -7,11 +7,13 @@
 #include <sys/stat.h>
 
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <utility>
 
 #include "index/fold_tokenizer.h"
@@ -273,7 +275,9 @@ Where DocFilters(const IndexQuery& q, bool deadline_range = true) {
     w.Add("d.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND " + check, params);
   }
   if (!q.type.empty()) {
-    w.Add("d.type_fold = ? OR lower(d.type_code) = ?", {FoldedPhrase(q.type), FoldKey(q.type)});
+    // Codes are folded too: "qd" and "QĐ" name the same type.
+    w.Add("d.type_fold = ? OR vanban_fold(d.type_code) = ?",
+          {FoldedPhrase(q.type), FoldedPhrase(q.type)});
   }
   std::vector<std::string> issuer_keys = CleanKeys(q.issuer_keys);
   if (issuer_keys.empty() && !q.issuer_keys.empty()) w.Add("0", {});
@@ -307,12 +311,25 @@ std::string DocSource(const IndexQuery& q, std::vector<std::string>* params, boo
   return from + w.Sql();
 }
 
+// SQL function vanban_fold(text): the folded phrase of text (NULL stays NULL).
+void FoldSqlFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  if (argc != 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  const unsigned char* p = sqlite3_value_text(argv[0]);
+  int n = sqlite3_value_bytes(argv[0]);
+  std::string folded = FoldedPhrase(std::string(reinterpret_cast<const char*>(p), n > 0 ? n : 0));
+  sqlite3_result_text(ctx, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+}
+
 std::string LimitSql(int limit) { return limit > 0 ? " LIMIT " + std::to_string(limit) : ""; }
 
 }  // namespace
 
 struct Index::Rep {
   sqlite3* db = nullptr;
+  bool busy = false;  // an Exec met SQLITE_BUSY or SQLITE_LOCKED
   ~Rep() {
     if (db) sqlite3_close_v2(db);
   }
@@ -323,6 +340,7 @@ struct Index::Rep {
     char* err = nullptr;
     int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
     if (rc == SQLITE_OK) return Status::OK();
+    busy = busy || (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
     std::string msg = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
     if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) return Status::Corrupt(msg);
@@ -341,6 +359,14 @@ struct Index::Rep {
 };
 
 Status Index::Rep::Migrate() {
+  // An index at the current version needs no write lock (readers open it
+  // while an ingest is writing).
+  {
+    Stmt st(db, "PRAGMA user_version");
+    if (st.ok() && st.Step() == SQLITE_ROW && st.Int(0) == kIndexSchemaVersion) {
+      return Status::OK();
+    }
+  }
   Status s = Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;
   int version = 0;
@@ -411,9 +437,22 @@ Result<std::unique_ptr<Index>> Index::Open(const std::string& path, bool create)
   sqlite3_busy_timeout(rep->db, 30000);
   rc = RegisterFoldTokenizer(rep->db);
   if (rc != SQLITE_OK) return Status::Internal("cannot register the FTS5 tokenizer");
-  Status s = rep->Exec("PRAGMA journal_mode=WAL");
-  if (s.ok()) s = rep->Exec("PRAGMA synchronous=NORMAL");
-  if (s.ok()) s = rep->Migrate();
+  rc = sqlite3_create_function_v2(rep->db, "vanban_fold", 1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                  FoldSqlFunction, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return Status::Internal("cannot register vanban_fold");
+  // Another connection setting up the same new file can make a mode change
+  // fail at once with SQLITE_BUSY (SQLite does not wait where waiting could
+  // deadlock): try again for as long as the busy timeout.
+  Status s;
+  for (int attempt = 0;; ++attempt) {
+    rep->busy = false;
+    s = rep->Exec("PRAGMA journal_mode=WAL");
+    if (s.ok()) s = rep->Exec("PRAGMA synchronous=NORMAL");
+    if (s.ok()) s = rep->Migrate();
+    if (s.ok() || !rep->busy || attempt >= 3000) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   if (!s.ok()) {
     if (s.code() == StatusCode::kIOError || s.code() == StatusCode::kCorrupt) {
       return Status(s.code() == StatusCode::kCorrupt ? Status::Corrupt(path + ": " + s.message())

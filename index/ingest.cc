@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -45,9 +46,32 @@ struct WorkResult {
   std::string reason;
 };
 
-bool IsDocumentMime(const std::string& mime) {
-  return mime.compare(0, 5, "text/") == 0 || mime == "application/pdf";
-}
+// Whether a file found in a folder is worth processing: text, or a format one
+// of the loaders reads (PDF, Word). The text loader also takes content
+// libmagic cannot name (legacy 8-bit text), but in a folder that is only
+// tried for files named as text.
+class DocumentSniffer {
+ public:
+  explicit DocumentSniffer(const PipelineOptions& options) : loaders_(DefaultLoaders(options)) {}
+  bool IsDocument(const std::string& mime, const std::string& path) const {
+    if (mime.compare(0, 5, "text/") == 0) return true;
+    if (mime == "application/octet-stream") return HasTextName(path);
+    for (const auto& l : loaders_) {
+      if (std::string(l->name()) != "text" && l->Accepts(mime)) return true;
+    }
+    return false;
+  }
+
+ private:
+  static bool HasTextName(const std::string& path) {
+    size_t dot = path.find_last_of("./");
+    if (dot == std::string::npos || path[dot] != '.') return false;
+    std::string ext = path.substr(dot + 1);
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == "txt" || ext == "text";
+  }
+  std::vector<std::unique_ptr<Loader>> loaders_;
+};
 
 Result<std::string> ReadAll(const std::string& path, int64_t size) {
   std::ifstream in(path, std::ios::binary);
@@ -63,7 +87,8 @@ Result<std::string> ReadAll(const std::string& path, int64_t size) {
   return bytes;
 }
 
-WorkResult Process(const WorkItem& item, const Pipeline& pipeline, bool* counted_bytes) {
+WorkResult Process(const WorkItem& item, const Pipeline& pipeline, const DocumentSniffer& sniffer,
+                   bool* counted_bytes) {
   WorkResult r;
   r.item = &item;
   *counted_bytes = false;
@@ -83,7 +108,8 @@ WorkResult Process(const WorkItem& item, const Pipeline& pipeline, bool* counted
     r.reason = bytes.status().ToString();
     return r;
   }
-  if (!item.named && !bytes.value().empty() && !IsDocumentMime(SniffMime(bytes.value()))) {
+  if (!item.named && !bytes.value().empty() &&
+      !sniffer.IsDocument(SniffMime(bytes.value()), item.path)) {
     r.outcome = Outcome::kNotDocument;
     return r;
   }
@@ -205,6 +231,7 @@ Result<IngestCounts> Ingest(const IngestOptions& options, const Pipeline& pipeli
   int jobs = options.jobs > 0 ? options.jobs
                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(work.size(), 1))));
+  const DocumentSniffer sniffer(pipeline.options());
   std::atomic<size_t> next{0};
   std::mutex mu;
   std::condition_variable ready, room;
@@ -220,7 +247,7 @@ Result<IngestCounts> Ingest(const IngestOptions& options, const Pipeline& pipeli
         size_t i = next.fetch_add(1);
         if (i >= work.size()) break;
         bool counted = false;
-        WorkResult r = Process(*work[i], pipeline, &counted);
+        WorkResult r = Process(*work[i], pipeline, sniffer, &counted);
         if (counted) bytes += work[i]->size;
         std::unique_lock<std::mutex> lock(mu);
         room.wait(lock, [&] { return queue.size() < kMaxQueue || stop; });

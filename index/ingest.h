@@ -30,7 +30,7 @@ struct IngestCounts {
   int64_t indexed = 0;        // new documents
   int64_t replaced = 0;       // changed documents processed again
   int64_t unchanged = 0;      // skipped: same mtime and size, or same content
-  int64_t not_documents = 0;  // skipped in a folder: content is not TXT or PDF
+  int64_t not_documents = 0;  // skipped in a folder: content no loader reads
   int64_t failed = 0;         // failed in this run
   int64_t failed_before = 0;  // unchanged files that failed before (not retried)
   int64_t pruned = 0;

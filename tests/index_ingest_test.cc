@@ -87,6 +87,34 @@ TEST_F(IngestTest, PicksFilesByContentAndRecordsFailures) {
   EXPECT_EQ(Summary(again.out)["files"], "2") << again.out;
 }
 
+TEST(IngestFormats, WordAndLegacyTextInFoldersByContent) {
+  std::string dir = testing::MakeTempDir();
+  std::string docs = dir + "/in";
+  mkdir(docs.c_str(), 0755);
+  // Word by content whatever the name; UTF-16 without a BOM is text only
+  // when named as text (libmagic cannot name it); VISCII sniffs as text.
+  Write(docs + "/qd.bin",
+        testing::ReadFileOrDie(SourcePath("tests/data/doc/quyet-dinh-2008.vni.doc")));
+  std::string utf16 =
+      testing::ReadFileOrDie(SourcePath("tests/data/encodings/sample.utf16le-nobom.txt"));
+  Write(docs + "/utf16.TXT", utf16);
+  Write(docs + "/utf16.dat", utf16);
+  Write(docs + "/viscii.dat",
+        testing::ReadFileOrDie(SourcePath("tests/data/encodings/sample.viscii.txt")));
+  std::string index = dir + "/idx.sqlite";
+  auto r = RunVanban({"ingest", "--index", index, "--no-progress", docs});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto s = Summary(r.out);
+  EXPECT_EQ(s["files"], "4") << r.out;
+  EXPECT_EQ(s["indexed"], "3") << r.out;
+  EXPECT_EQ(s["not_documents"], "1") << r.out;
+  auto shown = RunVanban({"show", "--index", index, "--compact", "--no-text", docs + "/qd.bin"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_EQ(json::parse(shown.out)["source"]["format"], "doc");
+  EXPECT_EQ(RunVanban({"show", "--index", index, docs + "/utf16.dat"}).exit_code, 1);
+  std::system(("rm -rf '" + dir + "'").c_str());
+}
+
 TEST_F(IngestTest, SecondRunProcessesNothing) {
   Ingest();
   auto r = Ingest();
