@@ -128,7 +128,7 @@ class MoneyExtractor : public Extractor {
     std::string_view t(doc->text);
     std::vector<Span> taken = TakenSpans(*doc);
     std::vector<Span> mine;
-    for (const PatternMatch& m : set_.FindAll(t)) {
+    for (const PatternMatch& m : set_.FindAll(t, {"money.figure", "money.words"})) {
       const std::string& id = set_.id(m.rule);
       if (id != "money.figure" && id != "money.words") continue;
       if (Overlaps(mine, m.begin, m.end)) continue;
@@ -224,7 +224,7 @@ class PercentExtractor : public Extractor {
   void Extract(Document* doc) const override {
     std::string_view t(doc->text);
     std::vector<Span> mine;
-    for (const PatternMatch& m : set_.FindAll(t)) {
+    for (const PatternMatch& m : set_.FindAll(t, {"percent.figure", "percent.words"})) {
       const std::string& id = set_.id(m.rule);
       if (id != "percent.figure" && id != "percent.words") continue;
       if (!m.has(1) || Overlaps(mine, m.begin, m.end)) continue;
@@ -292,7 +292,7 @@ class NumberExtractor : public Extractor {
     for (const auto& a : doc->amounts) taken.push_back(a.span);
     for (const auto& p : doc->percentages) taken.push_back(p.span);
     std::vector<Span> mine;
-    for (const PatternMatch& m : set_.FindAll(t)) {
+    for (const PatternMatch& m : set_.FindAll(t, {"number.figure", "number.words"})) {
       const std::string& id = set_.id(m.rule);
       if (id != "number.figure" && id != "number.words") continue;
       if (!m.has(1)) continue;

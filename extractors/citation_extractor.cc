@@ -67,7 +67,7 @@ class CitationExtractor : public Extractor {
     }
     std::set<std::string> seen;
     size_t until = 0;
-    for (const PatternMatch& m : set_.FindAll(t)) {
+    for (const PatternMatch& m : set_.FindAll(t, {"cite.typed", "cite.bare"})) {
       const std::string& id = set_.id(m.rule);
       if (id.rfind("cite.typed", 0) != 0 && id.rfind("cite.bare", 0) != 0) continue;
       if (m.begin < until) continue;

@@ -79,11 +79,22 @@ bool PatternSet::FindNext(int rule, std::string_view text, size_t pos, PatternMa
 }
 
 std::vector<PatternMatch> PatternSet::FindAll(std::string_view text) const {
+  return FindAll(text, {""});
+}
+
+std::vector<PatternMatch> PatternSet::FindAll(
+    std::string_view text, std::initializer_list<std::string_view> id_prefixes) const {
   std::vector<int> fired;
   std::vector<PatternMatch> out;
   if (!rep_->set->Match(re2::StringPiece(text.data(), text.size()), &fired)) return out;
   std::sort(fired.begin(), fired.end());
   for (int rule : fired) {
+    const std::string& id = rep_->entries[rule].key;
+    bool wanted = false;
+    for (std::string_view p : id_prefixes) {
+      if (id.compare(0, p.size(), p) == 0) wanted = true;
+    }
+    if (!wanted) continue;
     size_t pos = 0;
     PatternMatch m;
     while (pos <= text.size() && FindNext(rule, text, pos, &m)) {

@@ -3,6 +3,7 @@
 #ifndef VANBAN_EXTRACTORS_PATTERN_SET_H_
 #define VANBAN_EXTRACTORS_PATTERN_SET_H_
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,6 +48,10 @@ class PatternSet {
   // (longest first). Matches of one rule do not overlap each other; matches of
   // different rules may: callers choose among them.
   std::vector<PatternMatch> FindAll(std::string_view text) const;
+  // The same, for the rules whose id starts with one of id_prefixes only:
+  // helper rules in the same file (endpoints, contexts) are not scanned for.
+  std::vector<PatternMatch> FindAll(std::string_view text,
+                                    std::initializer_list<std::string_view> id_prefixes) const;
   // Finds the leftmost match of one rule at or after pos.
   bool FindNext(int rule, std::string_view text, size_t pos, PatternMatch* m) const;
   // Returns true if rule matches text anywhere.

@@ -142,7 +142,7 @@ class TimeExtractor : public Extractor {
     ctx.issued = issued;
 
     // 1. Every date, leftmost-longest, no overlaps.
-    std::vector<PatternMatch> all = dates_.FindAll(tv);
+    std::vector<PatternMatch> all = dates_.FindAll(tv, {"date.", "period."});
     std::vector<std::pair<PatternMatch, Loose>> raw_dates;
     size_t taken_until = 0;
     for (const PatternMatch& m : all) {
@@ -190,7 +190,7 @@ class TimeExtractor : public Extractor {
       Candidate c;
       if (Period(tv, id, m, ctx, &c)) cands.push_back(std::move(c));
     }
-    for (const PatternMatch& m : deadlines_.FindAll(tv)) {
+    for (const PatternMatch& m : deadlines_.FindAll(tv, {"deadline."})) {
       const std::string& id = deadlines_.id(m.rule);
       if (!StartsWith(id, "deadline.")) continue;
       Candidate c;
