@@ -94,6 +94,16 @@ std::vector<std::string> Lines(const std::string& s) {
   return lines;
 }
 
+// The "vanban: …" lines of stderr (a sanitizer build may add its own report
+// of the suppressions used; a real sanitizer finding changes the exit code).
+std::vector<std::string> VanbanLines(const std::string& err) {
+  std::vector<std::string> lines;
+  for (const std::string& line : Lines(err)) {
+    if (line.rfind("vanban: ", 0) == 0) lines.push_back(line);
+  }
+  return lines;
+}
+
 void WriteFile(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
 }
@@ -289,7 +299,8 @@ TEST(BadInput, EachBadFileGivesOneLineNamingFileAndReason) {
     ExpectWithinLimits(r, e.path);
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.out, "") << "no plan for a bad file";
-    EXPECT_EQ(r.err, "vanban: " + e.path + ": " + e.error + "\n");
+    EXPECT_EQ(VanbanLines(r.err), std::vector<std::string>{"vanban: " + e.path + ": " + e.error})
+        << r.err;
   }
 }
 
@@ -379,13 +390,13 @@ TEST(BadInput, BatchOfCorpusAndSamplesPrintsEveryGoodPlanAndListsEveryBadFile) {
   EXPECT_EQ(planned, good);
 
   std::map<std::string, std::string> listed;
-  for (const std::string& line : Lines(r.err)) {
+  for (const std::string& line : VanbanLines(r.err)) {
     for (const auto& [path, reason] : bad) {
       if (line == "vanban: " + path + ": " + reason) listed[path] = reason;
     }
   }
   EXPECT_EQ(listed, bad) << r.err;
-  EXPECT_EQ(Lines(r.err).size(), bad.size()) << r.err;
+  EXPECT_EQ(VanbanLines(r.err).size(), bad.size()) << r.err;
 }
 
 // Files named one by one (a folder walk leaves out what does not look like a
