@@ -16,7 +16,7 @@ if [ ${#targets[@]} -eq 0 ]; then
   for f in fuzz/*_fuzzer.cc; do targets+=("$(basename "$f" .cc)"); done
 fi
 mkdir -p "$BUILD/crashes"
-export LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp"
+export LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0
 status=0
 for t in "${targets[@]}"; do
   corpus="$BUILD/corpus/$t"
