@@ -2,43 +2,20 @@
 // hidden field codes, and one clear error for damaged files.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <memory>
-#include <sstream>
-
-#include "pipeline/pipeline.h"
 #include "tests/test_util.h"
 
 namespace vanban {
 namespace {
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Pipeline* Shared() {
-  static std::unique_ptr<Pipeline> pipeline = [] {
-    PipelineOptions options;
-    options.rules_dir = testing::SourcePath("extractors/rules");
-    auto p = Pipeline::Create(options);
-    EXPECT_TRUE(p.ok()) << p.status().ToString();
-    return p.ok() ? std::move(p).value() : nullptr;
-  }();
-  return pipeline.get();
-}
+using testing::ReadFileOrDie;
 
 Status Load(const std::string& name, const std::string& bytes, Document* doc) {
-  Pipeline* p = Shared();
-  if (p == nullptr) return Status::Internal("no pipeline");
-  return p->ProcessBytes(name, bytes, doc);
+  return testing::ProcessBytes(name, bytes, doc);
 }
 
 TEST(DocLoader, VniWordFileReadsAsUnicode) {
   // A 2008 provincial decision typed in VNI fonts, with Unicode runs mixed in.
-  std::string bytes = ReadAll(testing::SourcePath("tests/data/doc/quyet-dinh-2008.vni.doc"));
+  std::string bytes = ReadFileOrDie(testing::SourcePath("tests/data/doc/quyet-dinh-2008.vni.doc"));
   ASSERT_FALSE(bytes.empty());
   Document doc;
   Status s = Load("qd.doc", bytes, &doc);
@@ -56,7 +33,8 @@ TEST(DocLoader, VniWordFileReadsAsUnicode) {
 }
 
 TEST(DocLoader, Tcvn3WordFileReadsAsUnicode) {
-  std::string bytes = ReadAll(testing::SourcePath("tests/data/doc/quyet-dinh-2002.tcvn3.doc"));
+  std::string bytes =
+      ReadFileOrDie(testing::SourcePath("tests/data/doc/quyet-dinh-2002.tcvn3.doc"));
   ASSERT_FALSE(bytes.empty());
   Document doc;
   Status s = Load("qd.doc", bytes, &doc);
@@ -68,7 +46,8 @@ TEST(DocLoader, Tcvn3WordFileReadsAsUnicode) {
 }
 
 TEST(DocLoader, DamagedWordFilesGiveOneError) {
-  std::string bytes = ReadAll(testing::SourcePath("tests/data/doc/quyet-dinh-2002.tcvn3.doc"));
+  std::string bytes =
+      ReadFileOrDie(testing::SourcePath("tests/data/doc/quyet-dinh-2002.tcvn3.doc"));
   ASSERT_GT(bytes.size(), 20000u);
   // Cut short, and with the piece table's bytes scrambled.
   std::string cut = bytes.substr(0, 9000);

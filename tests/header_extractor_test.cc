@@ -2,28 +2,12 @@
 // subject, addressees and system, on Party and state header forms.
 #include <gtest/gtest.h>
 
-#include <memory>
-
-#include "pipeline/pipeline.h"
 #include "tests/test_util.h"
 
 namespace vanban {
 namespace {
 
-Document Extract(const std::string& text) {
-  PipelineOptions options;
-  options.rules_dir = testing::SourcePath("extractors/rules");
-  static std::unique_ptr<Pipeline> pipeline = [&] {
-    auto p = Pipeline::Create(options);
-    EXPECT_TRUE(p.ok()) << p.status().ToString();
-    return p.ok() ? std::move(p).value() : nullptr;
-  }();
-  Document doc;
-  if (pipeline == nullptr) return doc;
-  Status s = pipeline->ProcessBytes("test.txt", text, &doc);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return doc;
-}
+Document Extract(const std::string& text) { return testing::ExtractText(text); }
 
 struct NumberCase {
   const char* line;

@@ -2,28 +2,12 @@
 // and stray OCR tokens.
 #include <gtest/gtest.h>
 
-#include <memory>
-
-#include "pipeline/pipeline.h"
 #include "tests/test_util.h"
 
 namespace vanban {
 namespace {
 
-Document Extract(const std::string& text) {
-  static std::unique_ptr<Pipeline> pipeline = [] {
-    PipelineOptions options;
-    options.rules_dir = testing::SourcePath("extractors/rules");
-    auto p = Pipeline::Create(options);
-    EXPECT_TRUE(p.ok()) << p.status().ToString();
-    return p.ok() ? std::move(p).value() : nullptr;
-  }();
-  Document doc;
-  if (pipeline == nullptr) return doc;
-  Status s = pipeline->ProcessBytes("test.txt", text, &doc);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return doc;
-}
+Document Extract(const std::string& text) { return testing::ExtractText(text); }
 
 TEST(Recipients, ItemsAndPurposes) {
   const std::string text =

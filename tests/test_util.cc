@@ -9,7 +9,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <sstream>
+
+#include "pipeline/pipeline.h"
 
 namespace vanban {
 namespace testing {
@@ -54,7 +57,8 @@ std::vector<std::string> ListFiles(const std::string& dir, const std::string& su
   while (dirent* e = readdir(d)) {
     std::string n = e->d_name;
     if (n == "." || n == "..") continue;
-    if (n.size() >= suffix.size() && n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (n.size() >= suffix.size() &&
+        n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0) {
       out.push_back(dir + "/" + n);
     }
   }
@@ -87,6 +91,30 @@ RunResult RunVanban(const std::vector<std::string>& args, const std::string& std
   r.err = Slurp(err);
   std::system(("rm -rf " + ShellQuote(dir)).c_str());
   return r;
+}
+
+Pipeline* SharedPipeline() {
+  static std::unique_ptr<Pipeline> pipeline = [] {
+    PipelineOptions options;
+    options.rules_dir = SourcePath("extractors/rules");
+    auto p = Pipeline::Create(options);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    return p.ok() ? std::move(p).value() : nullptr;
+  }();
+  return pipeline.get();
+}
+
+Status ProcessBytes(const std::string& name, const std::string& bytes, Document* doc) {
+  Pipeline* p = SharedPipeline();
+  if (p == nullptr) return Status::Internal("no pipeline");
+  return p->ProcessBytes(name, bytes, doc);
+}
+
+Document ExtractText(const std::string& text) {
+  Document doc;
+  Status s = ProcessBytes("test.txt", text, &doc);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return doc;
 }
 
 }  // namespace testing

@@ -5,7 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
 namespace vanban {
+
+class Pipeline;
+
 namespace testing {
 
 // The source tree root (samples/, schemas/, extractors/rules/).
@@ -26,6 +32,14 @@ struct RunResult {
 RunResult RunVanban(const std::vector<std::string>& args, const std::string& stdin_text = "");
 // A fresh temporary directory, removed by the caller if it wants.
 std::string MakeTempDir();
+
+// One pipeline over the source tree's rules, built on first use; nullptr
+// (and a test failure) when it cannot be built.
+Pipeline* SharedPipeline();
+// Runs the whole pipeline on bytes as if read from a file called name.
+Status ProcessBytes(const std::string& name, const std::string& bytes, Document* doc);
+// Runs the whole pipeline on a TXT document; fails the test on an error.
+Document ExtractText(const std::string& text);
 
 }  // namespace testing
 }  // namespace vanban
