@@ -132,14 +132,63 @@ std::string ReferenceKey(const std::string& ref) {
   return out;
 }
 
-// A prepared statement with positional binding helpers.
+// Prepared statements kept for reuse, by SQL text (one connection's).
+class StmtCache {
+ public:
+  StmtCache() = default;
+  StmtCache(const StmtCache&) = delete;
+  StmtCache& operator=(const StmtCache&) = delete;
+  ~StmtCache() { Clear(); }
+  // A statement for sql taken out of the cache, or nullptr.
+  sqlite3_stmt* Take(const std::string& sql) {
+    auto it = stmts_.find(sql);
+    if (it == stmts_.end()) return nullptr;
+    sqlite3_stmt* st = it->second;
+    stmts_.erase(it);
+    return st;
+  }
+  // Gives a reset statement back (finalized when one is cached already).
+  void Give(const std::string& sql, sqlite3_stmt* st) {
+    if (stmts_.size() >= kMax || !stmts_.emplace(sql, st).second) sqlite3_finalize(st);
+  }
+  void Clear() {
+    for (auto& [sql, st] : stmts_) sqlite3_finalize(st);
+    stmts_.clear();
+  }
+
+ private:
+  static constexpr size_t kMax = 128;
+  std::map<std::string, sqlite3_stmt*> stmts_;
+};
+
+// A prepared statement with positional binding helpers. With a cache, the
+// statement is taken from it and given back reset when done.
 class Stmt {
  public:
-  Stmt(sqlite3* db, const std::string& sql) {
+  Stmt(sqlite3* db, const std::string& sql, StmtCache* cache = nullptr) : cache_(cache) {
+    if (cache_) {
+      stmt_ = cache_->Take(sql);
+      if (stmt_) {
+        sql_ = sql;
+        return;
+      }
+    }
     rc_ = sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt_, nullptr);
-    if (rc_ != SQLITE_OK) error_ = sqlite3_errmsg(db);
+    if (rc_ != SQLITE_OK) {
+      error_ = sqlite3_errmsg(db);
+    } else if (cache_) {
+      sql_ = sql;
+    }
   }
-  ~Stmt() { sqlite3_finalize(stmt_); }
+  ~Stmt() {
+    if (cache_ && stmt_ && rc_ == SQLITE_OK) {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+      cache_->Give(sql_, stmt_);
+    } else {
+      sqlite3_finalize(stmt_);
+    }
+  }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
@@ -175,6 +224,8 @@ class Stmt {
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
  private:
+  StmtCache* cache_ = nullptr;
+  std::string sql_;
   sqlite3_stmt* stmt_ = nullptr;
   int rc_ = SQLITE_OK;
   int n_ = 0;
@@ -330,7 +381,9 @@ std::string LimitSql(int limit) { return limit > 0 ? " LIMIT " + std::to_string(
 struct Index::Rep {
   sqlite3* db = nullptr;
   bool busy = false;  // an Exec met SQLITE_BUSY or SQLITE_LOCKED
+  StmtCache cache;
   ~Rep() {
+    cache.Clear();
     if (db) sqlite3_close_v2(db);
   }
   Status Error(const std::string& what) const {
@@ -400,18 +453,18 @@ Status Index::Rep::Migrate() {
 
 Status Index::Rep::DeleteDoc(int64_t doc) {
   for (const char* table : {"deadlines", "periods", "tasks", "organisations", "citations"}) {
-    Stmt s(db, std::string("DELETE FROM ") + table + " WHERE doc = ?");
+    Stmt s(db, std::string("DELETE FROM ") + table + " WHERE doc = ?", &cache);
     s.Bind(doc);
     Status st = Run(s, "delete");
     if (!st.ok()) return st;
   }
-  Stmt s(db, "DELETE FROM documents WHERE doc = ?");
+  Stmt s(db, "DELETE FROM documents WHERE doc = ?", &cache);
   s.Bind(doc);
   return Run(s, "delete document");
 }
 
 Result<int64_t> Index::Rep::DocOf(const std::string& path) {
-  Stmt s(db, "SELECT doc FROM documents WHERE path = ?");
+  Stmt s(db, "SELECT doc FROM documents WHERE path = ?", &cache);
   s.Bind(path);
   if (!s.ok()) return Status::Internal(s.error());
   int rc = s.Step();
@@ -466,7 +519,7 @@ Result<std::unique_ptr<Index>> Index::Open(const std::string& path, bool create)
 Result<std::map<std::string, FileState>> Index::Files() {
   std::map<std::string, FileState> out;
   {
-    Stmt s(rep_->db, "SELECT path, id, mtime_ns, size FROM documents");
+    Stmt s(rep_->db, "SELECT path, id, mtime_ns, size FROM documents", &rep_->cache);
     if (!s.ok()) return Status::Internal(s.error());
     while (s.Step() == SQLITE_ROW) {
       FileState f;
@@ -476,7 +529,7 @@ Result<std::map<std::string, FileState>> Index::Files() {
       out[s.Text(0)] = f;
     }
   }
-  Stmt s(rep_->db, "SELECT path, mtime_ns, size FROM failures");
+  Stmt s(rep_->db, "SELECT path, mtime_ns, size FROM failures", &rep_->cache);
   if (!s.ok()) return Status::Internal(s.error());
   while (s.Step() == SQLITE_ROW) {
     FileState f;
@@ -499,13 +552,13 @@ Status Index::Remove(const std::string& path) {
     Status s = rep_->DeleteDoc(doc.value());
     if (!s.ok()) return s;
   }
-  Stmt s(rep_->db, "DELETE FROM failures WHERE path = ?");
+  Stmt s(rep_->db, "DELETE FROM failures WHERE path = ?", &rep_->cache);
   s.Bind(path);
   return rep_->Run(s, "delete failure");
 }
 
 Status Index::Touch(const std::string& path, int64_t mtime_ns, int64_t size) {
-  Stmt s(rep_->db, "UPDATE documents SET mtime_ns = ?, size = ? WHERE path = ?");
+  Stmt s(rep_->db, "UPDATE documents SET mtime_ns = ?, size = ? WHERE path = ?", &rep_->cache);
   s.Bind(mtime_ns).Bind(size).Bind(path);
   return rep_->Run(s, "touch");
 }
@@ -517,7 +570,8 @@ Status Index::PutFailure(const std::string& path, int64_t mtime_ns, int64_t size
   s = Remove(path);
   if (s.ok()) {
     Stmt st(rep_->db,
-            "INSERT INTO failures(path, reason, mtime_ns, size, time) VALUES (?, ?, ?, ?, ?)");
+            "INSERT INTO failures(path, reason, mtime_ns, size, time) VALUES (?, ?, ?, ?, ?)",
+            &rep_->cache);
     st.Bind(path).Bind(reason).Bind(mtime_ns).Bind(size).Bind(NowUtc());
     s = rep_->Run(st, "record failure");
   }
@@ -526,15 +580,14 @@ Status Index::PutFailure(const std::string& path, int64_t mtime_ns, int64_t size
   return s;
 }
 
-Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const json& plan) {
+Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, json plan) {
   Status s = rep_->Exec("SAVEPOINT put");
   if (!s.ok()) return s;
   s = Remove(path);
   sqlite3* db = rep_->db;
   const json& d = Member(plan, "document");
   std::string body = Str(plan, "text");
-  json stored = plan;
-  if (stored.is_object()) stored.erase("text");
+  if (plan.is_object()) plan.erase("text");  // stored apart, in body
 
   // Organisations with their roles: the organisations[] list, then the
   // bodies named by the header, tasks, deadlines and recipients.
@@ -577,7 +630,8 @@ Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const
     Stmt st(db,
             "INSERT INTO documents(id, path, type, type_code, type_fold, number, symbol, "
             "reference, issuer, issuer_fold, issued_on, subject, orgs_text, body, plan, mtime_ns, "
-            "size, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "size, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            &rep_->cache);
     std::string sha = Str(Member(plan, "source"), "sha256");
     st.Bind(sha)
         .Bind(path)
@@ -593,7 +647,7 @@ Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const
         .BindOrNull(Str(d, "subject"))
         .BindOrNull(Join(org_names, "\n"))
         .BindOrNull(body)
-        .Bind(PlanDump(stored))
+        .Bind(PlanDump(plan))
         .Bind(mtime_ns)
         .Bind(size)
         .Bind(NowUtc());
@@ -613,7 +667,8 @@ Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const
       const json& inc = Member(x, "inclusive");
       Stmt row(db,
                "INSERT INTO deadlines(doc, id, due, inclusive, action, actor, lead, lead_fold, "
-               "text) VALUES (?,?,?,?,?,?,?,?,?)");
+               "text) VALUES (?,?,?,?,?,?,?,?,?)",
+               &rep_->cache);
       row.Bind(doc)
           .Bind(id)
           .Bind(Str(x, "due"))
@@ -628,7 +683,8 @@ Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const
   }
   for (const auto& p : Member(plan, "periods")) {
     if (!s.ok()) break;
-    Stmt row(db, "INSERT INTO periods(doc, id, start, \"end\", kind, text) VALUES (?,?,?,?,?,?)");
+    Stmt row(db, "INSERT INTO periods(doc, id, start, \"end\", kind, text) VALUES (?,?,?,?,?,?)",
+             &rep_->cache);
     row.Bind(doc)
         .Bind(Str(p, "id"))
         .BindOrNull(Str(p, "start"))
@@ -648,7 +704,8 @@ Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const
     }
     Stmt row(db,
              "INSERT INTO tasks(doc, id, text, section_path, lead, partners, deadline_ids, due) "
-             "VALUES (?,?,?,?,?,?,?,?)");
+             "VALUES (?,?,?,?,?,?,?,?)",
+             &rep_->cache);
     row.Bind(doc)
         .Bind(Str(t, "id"))
         .BindOrNull(Str(t, "text"))
@@ -663,7 +720,8 @@ Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const
     if (!s.ok()) break;
     Stmt row(db,
              "INSERT INTO organisations(doc, org_id, name, name_fold, abbreviation, "
-             "abbreviation_fold, role) VALUES (?,?,?,?,?,?,?)");
+             "abbreviation_fold, role) VALUES (?,?,?,?,?,?,?)",
+             &rep_->cache);
     row.Bind(doc)
         .BindOrNull(o.org_id)
         .BindOrNull(o.name)
@@ -677,7 +735,8 @@ Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const
     if (!s.ok()) break;
     Stmt row(db,
              "INSERT INTO citations(doc, id, reference, reference_key, type, number, symbol, "
-             "date, issuer) VALUES (?,?,?,?,?,?,?,?,?)");
+             "date, issuer) VALUES (?,?,?,?,?,?,?,?,?)",
+             &rep_->cache);
     row.Bind(doc)
         .Bind(Str(c, "id"))
         .BindOrNull(Str(c, "reference"))
@@ -696,7 +755,7 @@ Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const
 
 Result<std::vector<Failure>> Index::Failures() {
   std::vector<Failure> out;
-  Stmt s(rep_->db, "SELECT path, reason, time FROM failures ORDER BY path");
+  Stmt s(rep_->db, "SELECT path, reason, time FROM failures ORDER BY path", &rep_->cache);
   if (!s.ok()) return Status::Internal(s.error());
   while (s.Step() == SQLITE_ROW) out.push_back({s.Text(0), s.Text(1), s.Text(2)});
   return out;
@@ -712,12 +771,24 @@ Result<std::vector<SearchHit>> Index::Search(const IndexQuery& q) {
   std::string sql;
   if (!q.text.empty()) {
     // Subject and organisation names weigh more than a word in the body.
-    sql = cols + "bm25(fts, 4.0, 2.0, 1.0) AS score, snippet(fts, 2, '[', ']', '…', 14) " + source +
-          " ORDER BY score, d.path" + LimitSql(q.limit);
+    const std::string kScore = "bm25(fts, 4.0, 2.0, 1.0)";
+    if (q.limit > 0 && DocFilters(q).clauses.empty()) {
+      // Text alone: rank inside the full-text table (no join per match),
+      // then read documents and make snippets only for the rows returned.
+      std::string match = params[0];
+      sql = cols + kScore + " AS score, snippet(fts, 2, '[', ']', '…', 14) " +
+            "FROM fts JOIN documents d ON d.doc = fts.rowid WHERE fts MATCH ? AND fts.rowid IN "
+            "(SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY " +
+            kScore + ", rowid" + LimitSql(q.limit) + ") ORDER BY score, d.path";
+      params = {match, match};
+    } else {
+      sql = cols + kScore + " AS score, snippet(fts, 2, '[', ']', '…', 14) " + source +
+            " ORDER BY score, d.path" + LimitSql(q.limit);
+    }
   } else {
     sql = cols + "0, '' " + source + " ORDER BY d.issued_on DESC, d.path" + LimitSql(q.limit);
   }
-  Stmt s(rep_->db, sql);
+  Stmt s(rep_->db, sql, &rep_->cache);
   if (!s.ok()) return Status::Internal(s.error());
   for (const auto& p : params) s.Bind(p);
   int rc;
@@ -772,7 +843,7 @@ Result<std::vector<AgendaItem>> Index::Deadlines(const IndexQuery& q) {
     sql += "))";
   }
   sql += " ORDER BY x.due, d.reference, d.path, x.id" + LimitSql(q.limit);
-  Stmt s(rep_->db, sql);
+  Stmt s(rep_->db, sql, &rep_->cache);
   if (!s.ok()) return Status::Internal(s.error());
   for (const auto& p : params) s.Bind(p);
   int rc;
@@ -803,7 +874,7 @@ Result<std::vector<TaskRow>> Index::Tasks(const IndexQuery& q) {
       "SELECT d.id, d.reference, t.id, t.text, t.lead, t.partners, t.due FROM tasks t JOIN "
       "(SELECT d.* " +
       source + ") d ON d.doc = t.doc ORDER BY d.path, t.rowid" + LimitSql(q.limit);
-  Stmt s(rep_->db, sql);
+  Stmt s(rep_->db, sql, &rep_->cache);
   if (!s.ok()) return Status::Internal(s.error());
   for (const auto& p : params) s.Bind(p);
   int rc;
@@ -831,8 +902,10 @@ Result<std::vector<json>> Index::Plans(const IndexQuery& q) {
   bool no_match = false;
   std::string source = DocSource(q, &params, &no_match);
   if (no_match) return out;
-  Stmt s(rep_->db, "SELECT d.plan, d.body, d.body IS NOT NULL " + source + " ORDER BY d.path" +
-                       LimitSql(q.limit));
+  Stmt s(rep_->db,
+         "SELECT d.plan, d.body, d.body IS NOT NULL " + source + " ORDER BY d.path" +
+             LimitSql(q.limit),
+         &rep_->cache);
   if (!s.ok()) return Status::Internal(s.error());
   for (const auto& p : params) s.Bind(p);
   int rc;
@@ -849,7 +922,8 @@ Result<json> Index::Plan(const std::string& id_or_path) {
   auto abs = std::filesystem::absolute(id_or_path, ec);
   if (!ec) candidates.push_back(abs.lexically_normal().string());
   for (const auto& path : candidates) {
-    Stmt s(rep_->db, "SELECT plan, body, body IS NOT NULL FROM documents WHERE path = ?");
+    Stmt s(rep_->db, "SELECT plan, body, body IS NOT NULL FROM documents WHERE path = ?",
+           &rep_->cache);
     s.Bind(path);
     if (s.Step() == SQLITE_ROW) return PlanWithText(s.Text(0), s.Text(1), s.Int(2) != 0);
   }
@@ -859,7 +933,8 @@ Result<json> Index::Plan(const std::string& id_or_path) {
     std::string prefix = FoldKey(id_or_path);
     Stmt s(rep_->db,
            "SELECT plan, body, body IS NOT NULL, id FROM documents WHERE substr(id, 1, "
-           "length(?)) = ? ORDER BY path");
+           "length(?)) = ? ORDER BY path",
+           &rep_->cache);
     s.Bind(prefix).Bind(prefix);
     if (s.Step() == SQLITE_ROW) {
       json j = PlanWithText(s.Text(0), s.Text(1), s.Int(2) != 0);
@@ -876,7 +951,7 @@ Result<json> Index::Plan(const std::string& id_or_path) {
 Result<std::string> Index::CanonicalDump() {
   std::ostringstream out;
   auto dump = [&](const std::string& name, const std::string& sql) -> Status {
-    Stmt s(rep_->db, sql);
+    Stmt s(rep_->db, sql, &rep_->cache);
     if (!s.ok()) return Status::Internal(s.error());
     out << "## " << name << "\n";
     int rc;
@@ -938,7 +1013,7 @@ Result<std::string> Index::CanonicalDump() {
 }
 
 Result<int64_t> Index::Count() {
-  Stmt s(rep_->db, "SELECT count(*) FROM documents");
+  Stmt s(rep_->db, "SELECT count(*) FROM documents", &rep_->cache);
   if (!s.ok() || s.Step() != SQLITE_ROW) return rep_->Error("count");
   return s.Int(0);
 }

@@ -104,7 +104,7 @@ class Index {
   // Stores a plan (as PlanToJson makes it) for path, replacing any earlier
   // entry or failure for that path. The plan's "text" goes to the full-text
   // index and is given back by Plan().
-  Status Put(const std::string& path, int64_t mtime_ns, int64_t size, const nlohmann::json& plan);
+  Status Put(const std::string& path, int64_t mtime_ns, int64_t size, nlohmann::json plan);
   // Records that path (unchanged content) now has this mtime.
   Status Touch(const std::string& path, int64_t mtime_ns, int64_t size);
   // Records a failure for path, dropping any stale document entry.

@@ -281,7 +281,7 @@ Result<IngestCounts> Ingest(const IngestOptions& options, const Pipeline& pipeli
       const WorkItem& w = *r.item;
       switch (r.outcome) {
         case Outcome::kPut:
-          s = index->Put(w.path, w.mtime_ns, w.size, r.plan);
+          s = index->Put(w.path, w.mtime_ns, w.size, std::move(r.plan));
           if (s.ok()) ++(w.known && !w.known->failed ? counts.replaced : counts.indexed);
           break;
         case Outcome::kTouch:
