@@ -127,6 +127,7 @@ class TimeExtractor : public Extractor {
     context_anniversary_ = dates_.Index("context.anniversary");
     recurring_ = deadlines_.Index("recurring.after");
     stat_before_ = deadlines_.Index("stat.before");
+    range_start_ = deadlines_.Index("range.start");
     action_tail_ = deadlines_.Index("action.tail");
     actor_request_ = deadlines_.Index("actor.request");
     actor_subject_ = deadlines_.Index("actor.subject");
@@ -307,6 +308,8 @@ class TimeExtractor : public Extractor {
       if (!Endpoint(m.has(1) ? m.groups[1] : "", &a) || a.year == 0) return false;
       s = First(a);
       e = Last(a);
+    } else if (id == "period.until") {
+      return Until(t, m, ctx, c);
     } else if (id == "period.part_year") {
       std::string_view n = TrimMarks(m.has(1) ? m.groups[1] : "");
       int count = ToInt(n);
@@ -346,6 +349,41 @@ class TimeExtractor : public Extractor {
     return true;
   }
 
+  // "đến hết tháng 3/2017": a period from the document's date to that end,
+  // or, with no document date (or one after the end), a deadline.
+  bool Until(std::string_view t, const PatternMatch& m, const Context& ctx, Candidate* c) const {
+    if (StatBefore(t, m.begin)) return false;
+    Loose d;
+    if (!m.has(1) || !Endpoint(m.groups[1], &d)) return false;
+    if (d.precision == Precision::kDay && d.month == 0) return false;
+    if (d.year == 0 && !ResolveYear(&d, m.begin, ctx)) return false;
+    CivilDate e = Last(d);
+    if (!Valid(e)) return false;
+    if (ctx.issue_year == 0 || Before(e, ctx.issued)) {
+      return Deadline(t, "period.until", m, ctx, c);
+    }
+    PeriodFact p;
+    p.kind = "activity";
+    p.start = FormatDate(ctx.issued);
+    p.end = FormatDate(e);
+    p.span = {m.begin, m.end, 0};
+    p.text = std::string(t.substr(m.begin, m.end - m.begin));
+    p.rule = "period.until";
+    c->begin = m.begin;
+    c->end = m.end;
+    c->order = 1;
+    c->period = std::move(p);
+    return true;
+  }
+
+  // Words right before pos that make a date a point of measurement ("tính
+  // đến …").
+  bool StatBefore(std::string_view t, size_t pos) const {
+    if (stat_before_ < 0) return false;
+    size_t from = pos > 40 ? pos - 40 : 0;
+    return deadlines_.PartialMatch(stat_before_, t.substr(from, pos - from));
+  }
+
   bool Deadline(std::string_view t, const std::string& id, const PatternMatch& m,
                 const Context& ctx, Candidate* c) const {
     if (!m.has(1)) return false;
@@ -357,9 +395,10 @@ class TimeExtractor : public Extractor {
       std::string_view after = t.substr(group_end, std::min<size_t>(40, t.size() - group_end));
       if (deadlines_.PartialMatch(recurring_, after)) return false;
     }
-    if (id == "deadline.reach" && stat_before_ >= 0) {
-      size_t from = m.begin > 40 ? m.begin - 40 : 0;
-      if (deadlines_.PartialMatch(stat_before_, t.substr(from, m.begin - from))) return false;
+    if (id == "deadline.reach" && StatBefore(t, m.begin)) return false;
+    if (id == "deadline.complete_until" && range_start_ >= 0 &&
+        deadlines_.PartialMatch(range_start_, t.substr(m.begin, group_end - m.begin))) {
+      return false;
     }
     bool year_given = d.year != 0;
     if (!year_given && !ResolveYear(&d, m.begin, ctx)) return false;
@@ -453,7 +492,8 @@ class TimeExtractor : public Extractor {
   PatternSet dates_, deadlines_;
   NumberWords words_;
   std::vector<int> endpoint_rules_;
-  int context_anniversary_ = -1, recurring_ = -1, stat_before_ = -1, action_tail_ = -1,
+  int context_anniversary_ = -1, recurring_ = -1, stat_before_ = -1, range_start_ = -1,
+      action_tail_ = -1,
       actor_request_ = -1, actor_subject_ = -1;
 };
 

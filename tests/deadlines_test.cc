@@ -39,7 +39,14 @@ TEST(DeadlineExtractor, CuesAndDueDates) {
       {"nộp báo cáo trước ngày 15/01", "2024-12-20", "2025-01-15", false},
       {"trước ngày 30 tháng 11\nnăm 2025", "", "2025-11-30", false},
       {"trước tháng 6/2024", "", "2024-06-01", false},
+      {"Các chi bộ hoàn thành việc kiểm điểm đến hết tháng 3/2017.", "", "2017-03-31", true},
+      {"Hoàn thành đến hết Quý I/2017.", "2017-01-05", "2017-03-31", true},
+      {"hoàn thành tới hết ngày 30/6/2024", "", "2024-06-30", true},
+      // "đến hết …" with no document date to start a period from.
+      {"Triển khai đến hết tháng 5/2022.", "", "2022-05-31", true},
       // Not deadlines.
+      {"Triển khai đến hết tháng 5/2022.", "2022-01-17", "", true},
+      {"hoàn thành việc rà soát từ tháng 01/2022 đến hết tháng 3/2022", "", "", true},
       {"báo cáo trước ngày 20 hằng tháng", "2025-01-01", "", true},
       {"trước ngày 25/12 hàng năm", "2025-01-01", "", true},
       {"tính đến hết ngày 31/10/2025 đạt 90% kế hoạch", "", "", true},

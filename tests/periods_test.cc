@@ -56,7 +56,17 @@ TEST(PeriodExtractor, Forms) {
        "anniversary"},
       {"chào mừng (03/02/1930 - 03/02/2022)", "", "1930-02-03", "2022-02-03", "anniversary"},
       {"đợt cao điểm (01/10/2025 - 31/12/2025)", "", "2025-10-01", "2025-12-31", "activity"},
+      // No start written: from the document's own date.
+      {"Triển khai đến hết tháng 5/2022.", "2022-01-17", "2022-01-17", "2022-05-31", "activity"},
+      {"Thời gian thực hiện: từ nay đến hết năm 2025.", "2025-03-02", "2025-03-02", "2025-12-31",
+       "activity"},
+      {"duy trì tới hết Quý II/2024", "2024-01-05", "2024-01-05", "2024-06-30", "activity"},
+      {"treo khẩu hiệu đến hết ngày 30 tháng 4", "2023-04-01", "2023-04-01", "2023-04-30",
+       "activity"},
       // Not periods.
+      {"Triển khai đến hết tháng 5/2022.", "", "", "", ""},
+      {"tính đến hết ngày 31/10/2025 đạt 90% kế hoạch", "2025-11-20", "", "", ""},
+      {"Các chi bộ hoàn thành đến hết tháng 3/2017.", "2017-01-05", "", "", ""},
       {"báo cáo tình hình từ tháng 6/2022 đến nay", "", "", "", ""},
       {"hoàn thành trong tháng 3/2022", "", "", "", ""},
       {"(tính đến 30/6/2022)", "", "", "", ""},
