@@ -493,8 +493,7 @@ class TimeExtractor : public Extractor {
   NumberWords words_;
   std::vector<int> endpoint_rules_;
   int context_anniversary_ = -1, recurring_ = -1, stat_before_ = -1, range_start_ = -1,
-      action_tail_ = -1,
-      actor_request_ = -1, actor_subject_ = -1;
+      action_tail_ = -1, actor_request_ = -1, actor_subject_ = -1;
 };
 
 }  // namespace
