@@ -59,6 +59,7 @@ class RecipientsExtractor : public Extractor {
     };
     std::vector<Item> items;
     bool head = true;
+    bool merged = false;  // "Nơi nhận: KT. …": the signature column runs alongside
     int head_row = -1;
     for (const LayoutCell& c : cells) {
       if (c.kind != LayoutCell::kText) continue;
@@ -70,13 +71,20 @@ class RecipientsExtractor : public Extractor {
         if (c.fold == "noi") continue;  // "Nơi" / "nhận:" split
         s = colon == std::string::npos ? std::string() : s.substr(colon + 1);
         s = Trim(s);
-        if (s.empty() || sig_.PartialMatch(authority_, s)) continue;
+        if (!s.empty() && sig_.PartialMatch(authority_, s)) merged = true;
+        if (s.empty() || merged) continue;
         items.push_back({s, Span{c.begin, c.end, 0}});
         continue;
       }
       if (FoldStartsWith(c.fold, "nhan") && items.empty()) continue;
       if (c.row == head_row || (c.column > 20 && s[0] != '-' && s[0] != '+')) continue;
       if (sig_.PartialMatch(authority_, s)) continue;
+      if (merged) {
+        std::string right = MergedRightColumn(s);
+        if (!right.empty()) s = Trim(s.substr(0, s.size() - right.size()));
+        while (!s.empty() && (s.back() == '-' || s.back() == ' ')) s.pop_back();
+        if (s.empty()) continue;
+      }
       if (s[0] == '-' || s[0] == '+' || items.empty()) {
         items.push_back({s, Span{c.begin, c.end, 0}});
       } else {

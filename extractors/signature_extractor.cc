@@ -39,7 +39,21 @@ class SignatureExtractor : public Extractor {
   void Extract(Document* doc) const override {
     const Segments& seg = doc->segments;
     if (!seg.signature.empty()) {
-      auto cells = SplitLayout(doc->text, seg.signature.begin, seg.signature.end);
+      size_t end = seg.signature.end;
+      // "Nơi nhận: KT. TỔNG CỤC TRƯỞNG": OCR merged the two columns, so the
+      // rest of the signature lies among the recipients.
+      if (FoldStartsWith(FoldKey(std::string_view(doc->text).substr(
+                             seg.signature.begin,
+                             std::min<size_t>(40, seg.signature.end - seg.signature.begin))),
+                         "noi nhan")) {
+        // The name may come after the recipients and scanner debris: up to
+        // the first attached part, else the end.
+        end = doc->text.size();
+        for (const Span& part : seg.parts) {
+          if (part.begin >= seg.signature.end) end = std::min(end, part.begin);
+        }
+      }
+      auto cells = SplitLayout(doc->text, seg.signature.begin, end);
       Signature s;
       if (Parse(*doc, cells, &s)) doc->signatures.push_back(std::move(s));
     }
@@ -103,8 +117,18 @@ class SignatureExtractor : public Extractor {
     std::vector<const LayoutCell*> lines;
     int col = -1;
     std::vector<LayoutCell> owned;
+    bool merged = false;  // OCR ran the recipients and signature columns together
     for (LayoutCell c : all) {
       if (c.kind != LayoutCell::kText) continue;
+      if (merged && !c.clean.empty() && c.clean[0] == '-') {
+        // "- Như trên; — PHÓ TỔNG CỤC TRƯỞNG": the signature column's line
+        // after a dash that parts the columns.
+        std::string right = MergedRightColumn(c.clean);
+        if (right.empty()) continue;
+        c.clean = right;
+        c.fold = FoldKey(right);
+        if (!IsTitleLine(c) && !IsAuthority(c)) continue;
+      }
       if (owned.empty() && FoldStartsWith(c.fold, "noi nhan")) {
         // "Nơi nhận: KT. TỔNG CỤC TRƯỞNG" merged by OCR: keep the right part.
         size_t colon = c.clean.find(':');
@@ -115,6 +139,7 @@ class SignatureExtractor : public Extractor {
         c.clean = rest;
         c.fold = FoldKey(rest);
         c.column = 0;
+        merged = true;
       }
       if (col < 0) col = c.column;
       if (col > 20 && c.column < col - 12) continue;  // left column (recipients)
@@ -180,7 +205,20 @@ class SignatureExtractor : public Extractor {
                    "signature.name"};
         break;
       }
-      if (!IsUpperText(c.clean)) break;
+      if (!IsUpperText(c.clean)) {
+        // Merged columns: recipients and scanner debris lie between the
+        // title and the name; the name is the last line that looks like one.
+        if (merged && !title.empty()) {
+          for (size_t k = lines.size(); k > i + 1; --k) {
+            const LayoutCell& n = *lines[k - 1];
+            if (LooksLikeName(n.clean)) {
+              s->name = {n.clean, Span{n.begin, n.end, 0}, "signature.name"};
+              break;
+            }
+          }
+        }
+        break;
+      }
       if (IsAuthority(c)) {
         title.clear();
         if (!c.clean.empty() && c.clean.back() == ',' && i + 1 < lines.size()) ++i;

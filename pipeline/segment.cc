@@ -116,6 +116,15 @@ bool LooksLikeName(std::string_view s) {
   return any_lower;
 }
 
+std::string MergedRightColumn(std::string_view line) {
+  size_t p = line.rfind(" - ");
+  if (p == std::string_view::npos || p == 0) return "";
+  std::string_view right = line.substr(p + 3);
+  while (!right.empty() && right.back() == ' ') right.remove_suffix(1);
+  if (right.find(' ') == std::string_view::npos || !IsUpperText(right)) return "";
+  return std::string(right);
+}
+
 bool FoldStartsWith(std::string_view fold, std::string_view word) {
   if (word.empty() || fold.size() < word.size()) return false;
   if (fold.compare(0, word.size(), word) != 0) return false;

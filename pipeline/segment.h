@@ -44,6 +44,11 @@ bool IsUpperText(std::string_view s);
 // words, each capitalised, no digits, no trailing colon.
 bool LooksLikeName(std::string_view s);
 
+// When OCR runs the recipients and signature columns into one line
+// ("- Như trên; - PHÓ TỔNG CỤC TRƯỞNG"): the right column, a line of capitals
+// of two or more words after the last spaced dash; else "".
+std::string MergedRightColumn(std::string_view line);
+
 // Returns true if fold (a folding key) starts with word as whole words.
 bool FoldStartsWith(std::string_view fold, std::string_view word);
 

@@ -79,6 +79,32 @@ TEST(Signature, BesideTheRecipientsInColumns) {
   EXPECT_EQ(doc.recipients[1].purpose, "lưu");
 }
 
+// OCR without the layout: the columns run together on each line, joined by
+// a dash, and the name comes after the recipients and scanner debris.
+TEST(Signature, ColumnsMergedByOcr) {
+  const std::string text = std::string(kBody) +
+                           "Nơi nhận: KT. TONG CỤC TRƯỞNG\n"
+                           "- Như trên; — PHO TONG CUC TRUONG\n"
+                           "- Vụ Pháp chế - BTC,\n"
+                           "\n"
+                           "- Luu: VT, PC(Ib). a\n"
+                           "\n"
+                           "(ees 2®) <<\n"
+                           "\n"
+                           "Mai Sơn\n";
+  Document doc = Extract(text);
+  ASSERT_FALSE(doc.signatures.empty());
+  const Signature& s = doc.signatures[0];
+  EXPECT_EQ(s.authority.value, "KT.");
+  EXPECT_EQ(s.body.value, "TỔNG CỤC TRƯỞNG") << "repaired from the folding key";
+  EXPECT_EQ(s.title.value, "PHÓ TỔNG CỤC TRƯỞNG");
+  EXPECT_EQ(s.name.value, "Mai Sơn");
+  ASSERT_EQ(doc.recipients.size(), 3u);
+  EXPECT_EQ(doc.recipients[0].name, "Như trên");
+  EXPECT_EQ(doc.recipients[1].name, "Vụ Pháp chế - BTC") << "a dash inside a recipient stays";
+  EXPECT_EQ(doc.recipients[2].purpose, "lưu");
+}
+
 TEST(Signature, TitleWithoutMark) {
   Document doc =
       Extract(std::string(kBody) +
