@@ -39,13 +39,13 @@ class SignatureExtractor : public Extractor {
   void Extract(Document* doc) const override {
     const Segments& seg = doc->segments;
     if (!seg.signature.empty()) {
+      // From the start of its line, so that columns count from the margin.
+      size_t begin = seg.signature.begin;
+      while (begin > 0 && doc->text[begin - 1] != '\n') --begin;
       size_t end = seg.signature.end;
       // "Nơi nhận: KT. TỔNG CỤC TRƯỞNG": OCR merged the two columns, so the
       // rest of the signature lies among the recipients.
-      if (FoldStartsWith(FoldKey(std::string_view(doc->text).substr(
-                             seg.signature.begin,
-                             std::min<size_t>(40, seg.signature.end - seg.signature.begin))),
-                         "noi nhan")) {
+      if (FoldStartsWith(FoldKey(std::string_view(doc->text).substr(begin, 40)), "noi nhan")) {
         // The name may come after the recipients and scanner debris: up to
         // the first attached part, else the end.
         end = doc->text.size();
@@ -53,7 +53,7 @@ class SignatureExtractor : public Extractor {
           if (part.begin >= seg.signature.end) end = std::min(end, part.begin);
         }
       }
-      auto cells = SplitLayout(doc->text, seg.signature.begin, end);
+      auto cells = SplitLayout(doc->text, begin, end);
       Signature s;
       if (Parse(*doc, cells, &s)) doc->signatures.push_back(std::move(s));
     }
@@ -141,9 +141,9 @@ class SignatureExtractor : public Extractor {
         c.column = 0;
         merged = true;
       }
-      if (col < 0) col = c.column;
       if (col > 20 && c.column < col - 12) continue;  // left column (recipients)
       if (!c.clean.empty() && (c.clean[0] == '-' || FoldStartsWith(c.fold, "noi nhan"))) continue;
+      if (col < 0) col = c.column;
       owned.push_back(std::move(c));
     }
     for (const LayoutCell& c : owned) lines.push_back(&c);
@@ -204,6 +204,13 @@ class SignatureExtractor : public Extractor {
         s->name = {c.clean + " " + lines[i + 1]->clean, Span{c.begin, lines[i + 1]->end, 0},
                    "signature.name"};
         break;
+      }
+      if (!IsUpperText(c.clean) && title.empty() && c.clean.size() < 80 && IsTitleLine(c) &&
+          c.clean.find_first_of(".;:") == std::string::npos) {
+        // Older documents write the title in lower case ("Thứ trưởng").
+        title = c.clean;
+        title_span = Span{c.begin, c.end, 0};
+        continue;
       }
       if (!IsUpperText(c.clean)) {
         // Merged columns: recipients and scanner debris lie between the

@@ -745,6 +745,13 @@ class SegmentStage : public Stage {
         last = j;
         continue;
       }
+      if (cells[s].column > 20 && c.clean.size() < 40 &&
+          c.clean.find_first_of(".;:") == std::string::npos) {
+        // A short line of the right column in lower case: an older
+        // document's title ("Thứ trưởng").
+        last = j;
+        continue;
+      }
       break;
     }
     (void)text;

@@ -79,6 +79,28 @@ TEST(Signature, BesideTheRecipientsInColumns) {
   EXPECT_EQ(doc.recipients[1].purpose, "lưu");
 }
 
+// An older document: the mark on the "Nơi nhận" line far to the right, the
+// body and title in lower case.
+TEST(Signature, LowerCaseTitleBesideTheRecipients) {
+  const std::string text =
+      std::string(kBody) +
+      "Nơi nhận:                                              KT/ bộ trưởng bộ tài chính\n"
+      "- Văn phòng TW Đảng                                          Thứ trưởng\n"
+      "- Viện kiểm sát NDTC, Tòa án\n"
+      "   nhân dân tối cao                                          (Đã ký)\n"
+      "- Lưu: VP (HC, TH)\n"
+      "   TCT (HC, NV3)                                             Trương Chí Trung\n";
+  Document doc = Extract(text);
+  ASSERT_FALSE(doc.signatures.empty());
+  const Signature& s = doc.signatures[0];
+  EXPECT_EQ(s.authority.value, "KT.");
+  EXPECT_EQ(s.body.value, "bộ trưởng bộ tài chính");
+  EXPECT_EQ(s.title.value, "Thứ trưởng");
+  EXPECT_EQ(s.name.value, "Trương Chí Trung");
+  ASSERT_EQ(doc.recipients.size(), 3u);
+  EXPECT_EQ(doc.recipients[1].name, "Viện kiểm sát NDTC, Tòa án nhân dân tối cao");
+}
+
 // OCR without the layout: the columns run together on each line, joined by
 // a dash, and the name comes after the recipients and scanner debris.
 TEST(Signature, ColumnsMergedByOcr) {
