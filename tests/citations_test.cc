@@ -44,6 +44,13 @@ TEST(CitationExtractor, Forms) {
       {"(Tài liệu kèm theo Kế hoạch 95-KH/ĐUK)", "95-KH/ĐUK", "Kế hoạch", "", ""},
       {"*(Tài liệu kèm theo 95-KH/ĐUK ngày 17/01/2023*", "95-KH/ĐUK", "Kế hoạch", "2023-01-17", ""},
       {"Thông tư số 13/2023/TT-BTC", "13/2023/TT-BTC", "Thông tư", "", ""},
+      // Government Office departments (V.I … V.IV), and a symbol wrapped
+      // at its hyphen.
+      {"tại Văn bản số 6721/VPCP-V.I ngày 19 tháng 7 năm 2025", "6721/VPCP-V.I", "Văn bản",
+       "2025-07-19", ""},
+      {"Chỉ thị số 13/CT-\nTTg ngày 17/5/2025 của Thủ tướng", "13/CT-TTg", "Chỉ thị", "2025-05-17",
+       "Thủ tướng"},
+      {"Chỉ thị số 13/CT- TTg ngày 17/5/2025", "13/CT-TTg", "Chỉ thị", "2025-05-17", ""},
       // Older state symbols: number/issuer alone, slashes throughout.
       {"Căn cứ Nghị định số 15/CP ngày 02/3/1993 của Chính phủ về nhiệm vụ", "15/CP", "Nghị định",
        "1993-03-02", "Chính phủ"},
