@@ -65,12 +65,20 @@ class CitationExtractor : public Extractor {
     if (doc->header.symbol.present() && doc->header.symbol.rule == "header.title_block") {
       own.push_back(doc->header.symbol.span);
     }
+    // Elsewhere (a site's metadata table), the document's own reference is
+    // not a citation either; one read from an attached part's caption
+    // ("Tài liệu kèm theo Kế hoạch số 95-KH/ĐUK") is that part's citation.
     std::set<std::string> seen;
+    if (!doc->header.reference.empty() && doc->header.number_from != "attachment-caption") {
+      seen.insert(RefKey(CleanRef(doc->header.reference)));
+    }
     size_t until = 0;
     for (const PatternMatch& m : set_.FindAll(t, {"cite.typed", "cite.bare"})) {
       const std::string& id = set_.id(m.rule);
       if (id.rfind("cite.typed", 0) != 0 && id.rfind("cite.bare", 0) != 0) continue;
       if (m.begin < until) continue;
+      const Span& extent = doc->segments.extent;
+      if (!extent.empty() && (m.begin < extent.begin || m.begin >= extent.end)) continue;
       size_t ref_group = id == "cite.typed" ? 2 : 1;
       if (!m.has(ref_group)) continue;
       std::string_view ref = m.groups[ref_group];

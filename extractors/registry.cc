@@ -2,10 +2,10 @@
 // Later extractors may read what earlier ones added (the header's issue date
 // resolves years; tasks link dates and periods).
 #include "extractors/extractor.h"
-#include "extractors/value_extractors.h"
 #include "extractors/organisations.h"
 #include "extractors/sections.h"
 #include "extractors/tasks.h"
+#include "extractors/value_extractors.h"
 
 namespace vanban {
 
@@ -21,7 +21,7 @@ const ExtractorFactory kExtractors[] = {
 
     // 2. Values: numbers, money, percentages, dates, periods, deadlines, citations.
     NewCitationExtractor, NewTimeExtractor, NewMoneyExtractor, NewPercentExtractor,
-    NewNumberExtractor,
+    NewNumberExtractor, NewScopeExtractor,
 
     // 3. Structure: organisations, sections, tasks, targets.
     NewOrganisationsExtractor, NewSectionsExtractor, NewTargetsExtractor, NewTasksExtractor,

@@ -18,6 +18,9 @@ Result<std::unique_ptr<Extractor>> NewMoneyExtractor(const RuleBook& rules);
 Result<std::unique_ptr<Extractor>> NewPercentExtractor(const RuleBook& rules);
 // Runs last in the block: skips figures the others already claimed.
 Result<std::unique_ptr<Extractor>> NewNumberExtractor(const RuleBook& rules);
+// Drops the values found outside the directive's own text (site banners
+// and notices around a web capture); runs after the others in the block.
+Result<std::unique_ptr<Extractor>> NewScopeExtractor(const RuleBook& rules);
 
 }  // namespace vanban
 

@@ -76,6 +76,9 @@ struct Segments {
   Span signature;   // authority … name
   Span recipients;  // "Nơi nhận:" block
   std::vector<Span> parts;  // attached documents (appendices, tài liệu kèm theo)
+  // The directive's own text, header to closing block and parts: what lies
+  // outside (a web page's banner and notices) gives no values.
+  Span extent;
   // Inside the header (empty when absent):
   Span issuer;      // issuing body lines, top left ("BAN CHẤP HÀNH" / "TRUNG ƯƠNG" / "VĂN PHÒNG")
   Span title;       // the type title line ("KẾ HOẠCH")

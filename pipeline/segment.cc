@@ -270,6 +270,29 @@ class SegmentStage : public Stage {
   const char* name() const override { return "segment"; }
 
   Status Run(Document* doc) const override {
+    Status s = Locate(doc);
+    Extent(doc);
+    return s;
+  }
+
+ private:
+  // The directive's own text: from the header to the end of its closing
+  // block and attached parts. Without a closing block, to the end.
+  static void Extent(Document* doc) {
+    Segments& seg = doc->segments;
+    const std::string& text = doc->text;
+    size_t begin = seg.header.empty() ? 0 : seg.header.begin;
+    size_t end = text.size();
+    if (!seg.signature.empty() || !seg.recipients.empty()) {
+      end = std::max({seg.body.end, seg.signature.end, seg.recipients.end});
+      for (const Span& part : seg.parts) end = std::max(end, part.end);
+      size_t eol = text.find('\n', end);
+      end = eol == std::string::npos ? text.size() : eol;
+    }
+    seg.extent = Span{begin, std::max(begin, end), 0};
+  }
+
+  Status Locate(Document* doc) const {
     doc->segments = Segments();
     const std::string& text = doc->text;
     Cells cells = SplitLayout(text, 0, text.size());
