@@ -2,6 +2,9 @@
 // titles, names after "(Đã ký)", side-by-side layout, closing lines of parts.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "tests/test_util.h"
 
 namespace vanban {
@@ -28,6 +31,13 @@ struct SigCase {
   const char* title;
   const char* name;
 };
+
+// The first signature's four fields, as one comparison.
+std::vector<std::string> Fields(const Document& doc) {
+  if (doc.signatures.empty()) return {"(no signature)"};
+  const Signature& s = doc.signatures[0];
+  return {s.authority.value, s.body.value, s.title.value, s.name.value};
+}
 
 TEST(Signature, AuthorityForms) {
   const SigCase cases[] = {
@@ -68,12 +78,8 @@ TEST(Signature, BesideTheRecipientsInColumns) {
                            "\n"
                            "                                            Dương Tấn Hiển\n";
   Document doc = Extract(text);
-  ASSERT_FALSE(doc.signatures.empty());
-  const Signature& s = doc.signatures[0];
-  EXPECT_EQ(s.authority.value, "TM.");
-  EXPECT_EQ(s.body.value, "ỦY BAN NHÂN DÂN");
-  EXPECT_EQ(s.title.value, "PHÓ CHỦ TỊCH");
-  EXPECT_EQ(s.name.value, "Dương Tấn Hiển");
+  EXPECT_EQ(Fields(doc),
+            (std::vector<std::string>{"TM.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Dương Tấn Hiển"}));
   ASSERT_EQ(doc.recipients.size(), 2u);
   EXPECT_EQ(doc.recipients[0].name, "Như Điều 2");
   EXPECT_EQ(doc.recipients[1].purpose, "lưu");
@@ -91,12 +97,8 @@ TEST(Signature, LowerCaseTitleBesideTheRecipients) {
       "- Lưu: VP (HC, TH)\n"
       "   TCT (HC, NV3)                                             Trương Chí Trung\n";
   Document doc = Extract(text);
-  ASSERT_FALSE(doc.signatures.empty());
-  const Signature& s = doc.signatures[0];
-  EXPECT_EQ(s.authority.value, "KT.");
-  EXPECT_EQ(s.body.value, "bộ trưởng bộ tài chính");
-  EXPECT_EQ(s.title.value, "Thứ trưởng");
-  EXPECT_EQ(s.name.value, "Trương Chí Trung");
+  EXPECT_EQ(Fields(doc), (std::vector<std::string>{"KT.", "bộ trưởng bộ tài chính", "Thứ trưởng",
+                                                   "Trương Chí Trung"}));
   ASSERT_EQ(doc.recipients.size(), 3u);
   EXPECT_EQ(doc.recipients[1].name, "Viện kiểm sát NDTC, Tòa án nhân dân tối cao");
 }
@@ -115,12 +117,8 @@ TEST(Signature, ColumnsMergedByOcr) {
                            "\n"
                            "Mai Sơn\n";
   Document doc = Extract(text);
-  ASSERT_FALSE(doc.signatures.empty());
-  const Signature& s = doc.signatures[0];
-  EXPECT_EQ(s.authority.value, "KT.");
-  EXPECT_EQ(s.body.value, "TỔNG CỤC TRƯỞNG") << "repaired from the folding key";
-  EXPECT_EQ(s.title.value, "PHÓ TỔNG CỤC TRƯỞNG");
-  EXPECT_EQ(s.name.value, "Mai Sơn");
+  EXPECT_EQ(Fields(doc),
+            (std::vector<std::string>{"KT.", "TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG", "Mai Sơn"}));
   ASSERT_EQ(doc.recipients.size(), 3u);
   EXPECT_EQ(doc.recipients[0].name, "Như trên");
   EXPECT_EQ(doc.recipients[1].name, "Vụ Pháp chế - BTC") << "a dash inside a recipient stays";
