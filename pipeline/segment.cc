@@ -470,6 +470,8 @@ class SegmentStage : public Stage {
     return n < 0 ? c.clean : std::string(FirstWords(c.clean, n));
   }
   bool IsNational(const LayoutCell& c) const {
+    // "Đặng Công Sơn" folds like a wrapped "ĐẢNG CỘNG / SẢN VIỆT NAM".
+    if (LooksLikeName(c.clean)) return false;
     for (const auto& n : r_.national) {
       // One-word entries ("cong" of a wrapped "CỘNG / HÒA …") match alone.
       bool one_word = n.find(' ') == std::string::npos;

@@ -125,6 +125,23 @@ TEST(Signature, ColumnsMergedByOcr) {
   EXPECT_EQ(doc.recipients[2].purpose, "lưu");
 }
 
+// A signer whose name folds like the "ĐẢNG CỘNG / SẢN VIỆT NAM" of a
+// wrapped national header is still the signer, not a header line.
+TEST(Signature, SignerNamedLikeTheNationalHeader) {
+  Document doc = Extract(
+      "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSỞ Y TẾ\n-------\nSố: 616/QĐ-SYT\n\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+      "Lâm Đồng, ngày 27 tháng 11 năm 2015\n\nQUYẾT ĐỊNH\nVề việc phòng, chống thiên tai\n\n"
+      "GIÁM ĐỐC SỞ Y TẾ\n\nCăn cứ Nghị định số 77/2012/NĐ-CP ngày 30/07/2012 của Chính phủ;\n\n"
+      "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai.\n\n"
+      "Điều 2. Văn phòng Sở chủ trì thực hiện.\n\n"
+      "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT, VX.\n\n"
+      "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐặng Công Sơn\n");
+  EXPECT_EQ(Fields(doc),
+            (std::vector<std::string>{"KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Đặng Công Sơn"}));
+  EXPECT_EQ(doc.recipients.size(), 2u);
+}
+
 TEST(Signature, TitleWithoutMark) {
   Document doc =
       Extract(std::string(kBody) +
