@@ -265,6 +265,11 @@ std::vector<OrgMatch> OrgMatcher::Find(std::string_view text, size_t begin, size
     }
     return true;
   };
+  // " - " joining the two halves of a department's name ("Vụ Tổ chức - Cán bộ").
+  auto dash_gap = [&](size_t j) {
+    std::string_view gap = text.substr(words[j - 1].end, words[j].begin - words[j - 1].end);
+    return gap == " - " || gap == " – ";
+  };
   auto fold_key = [](const Word& w) -> const std::string& { return w.fold; };
   auto exact_key = [&](const Word& w) {
     return std::string(text.substr(w.begin, w.end - w.begin));
@@ -322,18 +327,19 @@ std::vector<OrgMatch> OrgMatcher::Find(std::string_view text, size_t begin, size
         size_t k = static_cast<size_t>(hj);
         size_t taken = 0;
         size_t lower_run = 0;
-        while (k < words.size() && taken < 7 && space_gap(k)) {
+        while (k < words.size() && taken < 7 && (space_gap(k) || (taken > 0 && dash_gap(k)))) {
           if (r.stops.Longest(words, k, lower_key, space_gap).first > 0) break;
+          if (!space_gap(k) && !words[k].capital) break;  // "Kế hoạch - Tài chính" only
           if (words[k].capital && (taken == 0 || !starts_entry(k))) {
             ++k;
             ++taken;
             lower_run = 0;
           } else if (taken > 0 && words[k].fold == "va" && k + 1 < words.size() &&
-                     words[k + 1].capital && space_gap(k + 1)) {
+                     words[k + 1].capital && space_gap(k + 1) && !starts_entry(k + 1)) {
             k += 2;
             taken += 2;
             lower_run = 0;
-          } else if (taken > 0 && !words[k].capital && lower_run < 1) {
+          } else if (taken > 0 && !words[k].capital && lower_run < 1 && words[k].fold != "va") {
             ++k;
             ++taken;
             ++lower_run;
@@ -346,7 +352,7 @@ std::vector<OrgMatch> OrgMatcher::Find(std::string_view text, size_t begin, size
           kind = r.entries[he].kind;
           name = r.entries[he].name;
           for (size_t w = static_cast<size_t>(hj); w < k; ++w) {
-            name += ' ';
+            name += w > static_cast<size_t>(hj) && dash_gap(w) ? " - " : " ";
             name += TitleCaseWord(text.substr(words[w].begin, words[w].end - words[w].begin));
           }
         }

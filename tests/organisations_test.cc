@@ -50,6 +50,12 @@ TEST(OrgMatcher, CanonicalNames) {
       {"Đoàn Thanh niên và Công đoàn cơ quan", "Đoàn Thanh niên Cộng sản Hồ Chí Minh / Công đoàn"},
       {"Ban Thi đua - Khen thưởng Trung ương", "Ban Thi đua - Khen thưởng Trung ương"},
       {"Mặt trận Tổ quốc Việt Nam tỉnh", "Mặt trận Tổ quốc tỉnh"},
+      // Departments with two-part names, and the other open classes.
+      {"Vụ Kế hoạch - Tài chính chủ trì", "Vụ Kế hoạch - Tài chính"},
+      {"giao Phòng Nghiệp vụ Y, Trung tâm Y tế thực hiện", "Phòng Nghiệp vụ Y / Trung tâm Y tế"},
+      {"Bệnh viện Bạch Mai và Chi cục Thuế", "Bệnh viện Bạch Mai / Chi cục Thuế"},
+      {"Bộ Tài chính - Phó Trưởng Ban", "Bộ Tài chính"},
+      {"Phòng, chống tham nhũng", ""},
       // Tone placement and case do not matter.
       {"BAN TUYÊN GIÁO TỈNH UỶ", "Ban Tuyên giáo Tỉnh ủy"},
       {"Uỷ ban nhân dân thành phố", "Ủy ban nhân dân thành phố"},
