@@ -3,23 +3,15 @@
 #include <benchmark/benchmark.h>
 #include <dirent.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "bench/bench_util.h"
 #include "extractors/rule_file.h"
 #include "pipeline/decode.h"
 #include "pipeline/normalise.h"
 
 namespace vanban {
 namespace {
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The samples, concatenated and repeated to at least min_bytes.
 std::string Corpus(size_t min_bytes) {

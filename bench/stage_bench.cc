@@ -6,12 +6,11 @@
 #include <dirent.h>
 
 #include <algorithm>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "extractors/extractor.h"
 #include "extractors/rule_file.h"
 #include "pipeline/decode.h"
@@ -22,13 +21,6 @@
 
 namespace vanban {
 namespace {
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 struct Sample {
   std::string name;
