@@ -474,8 +474,8 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
-void CleanupPass(std::string_view in, TextRewriter* w) {
-  // Line boundaries first, so a line can look at the next non-blank one.
+// [begin, end) of every line of in, the line break left out.
+std::vector<std::pair<size_t, size_t>> LineBounds(std::string_view in) {
   std::vector<std::pair<size_t, size_t>> lines;
   size_t pos = 0;
   while (pos <= in.size()) {
@@ -485,6 +485,12 @@ void CleanupPass(std::string_view in, TextRewriter* w) {
     if (nl == in.size()) break;
     pos = nl + 1;
   }
+  return lines;
+}
+
+void CleanupPass(std::string_view in, TextRewriter* w) {
+  // Line boundaries first, so a line can look at the next non-blank one.
+  const std::vector<std::pair<size_t, size_t>> lines = LineBounds(in);
   for (size_t i = 0; i < lines.size(); ++i) {
     auto [b, e] = lines[i];
     std::string_view t = Trim(in.substr(b, e - b));
@@ -572,15 +578,7 @@ bool IsDateLine(std::string_view t) {
 // prose without final punctuation and the next non-blank line starts with a
 // lower-case letter. Blank lines and page breaks between them go too.
 void RejoinPass(std::string_view in, TextRewriter* w) {
-  std::vector<std::pair<size_t, size_t>> lines;
-  size_t pos = 0;
-  while (pos <= in.size()) {
-    size_t nl = in.find('\n', pos);
-    if (nl == std::string_view::npos) nl = in.size();
-    lines.emplace_back(pos, nl);
-    if (nl == in.size()) break;
-    pos = nl + 1;
-  }
+  const std::vector<std::pair<size_t, size_t>> lines = LineBounds(in);
   size_t copied = 0;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     std::string_view t = Trim(in.substr(lines[i].first, lines[i].second - lines[i].first));
