@@ -309,7 +309,17 @@ class TimeExtractor : public Extractor {
       s = First(a);
       e = Last(a);
     } else if (id == "period.until") {
-      return Until(t, m, ctx, c);
+      // "đến hết tháng 3/2017": from the document's date to that end or,
+      // with no document date (or one after the end), a deadline.
+      if (StatBefore(t, m.begin)) return false;
+      Loose d;
+      if (!Endpoint(m.has(1) ? m.groups[1] : "", &d)) return false;
+      if (d.precision == Precision::kDay && d.month == 0) return false;
+      if (d.year == 0 && !ResolveYear(&d, m.begin, ctx)) return false;
+      e = Last(d);
+      if (!Valid(e)) return false;
+      if (ctx.issue_year == 0 || Before(e, ctx.issued)) return Deadline(t, id, m, ctx, c);
+      s = ctx.issued;
     } else if (id == "period.part_year") {
       std::string_view n = TrimMarks(m.has(1) ? m.groups[1] : "");
       int count = ToInt(n);
@@ -342,33 +352,6 @@ class TimeExtractor : public Extractor {
     p.span = {m.begin, m.end, 0};
     p.text = std::string(t.substr(m.begin, m.end - m.begin));
     p.rule = id;
-    c->begin = m.begin;
-    c->end = m.end;
-    c->order = 1;
-    c->period = std::move(p);
-    return true;
-  }
-
-  // "đến hết tháng 3/2017": a period from the document's date to that end,
-  // or, with no document date (or one after the end), a deadline.
-  bool Until(std::string_view t, const PatternMatch& m, const Context& ctx, Candidate* c) const {
-    if (StatBefore(t, m.begin)) return false;
-    Loose d;
-    if (!m.has(1) || !Endpoint(m.groups[1], &d)) return false;
-    if (d.precision == Precision::kDay && d.month == 0) return false;
-    if (d.year == 0 && !ResolveYear(&d, m.begin, ctx)) return false;
-    CivilDate e = Last(d);
-    if (!Valid(e)) return false;
-    if (ctx.issue_year == 0 || Before(e, ctx.issued)) {
-      return Deadline(t, "period.until", m, ctx, c);
-    }
-    PeriodFact p;
-    p.kind = "activity";
-    p.start = FormatDate(ctx.issued);
-    p.end = FormatDate(e);
-    p.span = {m.begin, m.end, 0};
-    p.text = std::string(t.substr(m.begin, m.end - m.begin));
-    p.rule = "period.until";
     c->begin = m.begin;
     c->end = m.end;
     c->order = 1;
