@@ -361,22 +361,29 @@ TEST(BadInput, DamagedButReadablePdfsGivePlans) {
   EXPECT_EQ(plan["citations"][0]["reference"], "12/KH-UBND");
 }
 
+// Appends every corpus file and every samples/*.txt to args, sorting them
+// into the good ones and the bad ones (path → expected reason).
+void AddCorpusAndSamples(std::vector<std::string>* args, std::set<std::string>* good,
+                         std::map<std::string, std::string>* bad) {
+  for (const Entry& e : GetCorpus().entries()) {
+    args->push_back(e.path);
+    if (e.error.empty()) {
+      good->insert(e.path);
+    } else {
+      (*bad)[e.path] = e.error;
+    }
+  }
+  for (const std::string& f : ListFiles(SourcePath("samples"), ".txt")) {
+    args->push_back(f);
+    good->insert(f);
+  }
+}
+
 TEST(BadInput, BatchOfCorpusAndSamplesPrintsEveryGoodPlanAndListsEveryBadFile) {
   std::vector<std::string> args = {"extract", "--no-text"};
   std::set<std::string> good;
   std::map<std::string, std::string> bad;  // path → reason
-  for (const Entry& e : GetCorpus().entries()) {
-    args.push_back(e.path);
-    if (e.error.empty()) {
-      good.insert(e.path);
-    } else {
-      bad[e.path] = e.error;
-    }
-  }
-  for (const std::string& f : ListFiles(SourcePath("samples"), ".txt")) {
-    args.push_back(f);
-    good.insert(f);
-  }
+  AddCorpusAndSamples(&args, &good, &bad);
   ChildRun r = RunLimited(args, GetCorpus().scratch());
   ExpectWithinLimits(r, "batch");
   EXPECT_EQ(r.exit_code, 1);
@@ -406,18 +413,7 @@ TEST(BadInput, IngestStoresEveryGoodDocumentAndRecordsEveryBadOne) {
   std::vector<std::string> args = {"ingest", "--index", index, "--jobs", "2"};
   std::set<std::string> good;
   std::map<std::string, std::string> bad;
-  for (const Entry& e : GetCorpus().entries()) {
-    args.push_back(e.path);
-    if (e.error.empty()) {
-      good.insert(e.path);
-    } else {
-      bad[e.path] = e.error;
-    }
-  }
-  for (const std::string& f : ListFiles(SourcePath("samples"), ".txt")) {
-    args.push_back(f);
-    good.insert(f);
-  }
+  AddCorpusAndSamples(&args, &good, &bad);
   ChildRun r = RunLimited(args, GetCorpus().scratch());
   ExpectWithinLimits(r, "ingest");
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
