@@ -4,6 +4,7 @@
 #include <set>
 
 #include "extractors/date_math.h"
+#include "extractors/lexicon.h"
 #include "extractors/numbers.h"
 #include "extractors/pattern_set.h"
 #include "extractors/text_scan.h"
@@ -194,17 +195,12 @@ Result<std::unique_ptr<Extractor>> NewCitationExtractor(const RuleBook& rules) {
   auto set = PatternSet::Compile(*f.value());
   if (!set.ok()) return set.status();
   std::map<std::string, std::string> types, codes;
-  if (const RuleFile* dt = rules.file("doctypes")) {
-    for (const RuleEntry& e : dt->entries()) {
-      std::vector<std::string> fields = e.Fields();
-      if (fields.empty() || fields[0].empty()) continue;
-      types.emplace(LowerNfc(fields[0]), fields[0]);
-      codes.emplace(e.key, fields[0]);
-    }
+  const Lexicon& lex = rules.lexicon();
+  for (const DocType& t : lex.doc_types()) {
+    types.emplace(LowerNfc(t.name), t.name);
+    codes.emplace(t.code, t.name);
   }
-  for (const char* extra : {"Luật", "Bộ luật", "Pháp lệnh", "Văn bản", "Điện"}) {
-    types.emplace(LowerNfc(extra), extra);
-  }
+  for (const std::string& cited : lex.cited_types()) types.emplace(LowerNfc(cited), cited);
   return std::unique_ptr<Extractor>(
       new CitationExtractor(std::move(set).value(), std::move(types), std::move(codes)));
 }

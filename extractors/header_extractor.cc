@@ -5,16 +5,12 @@
 #include <cstdio>
 
 #include "extractors/extractor.h"
-#include "extractors/pattern_set.h"
+#include "extractors/lexicon.h"
 #include "pipeline/segment.h"
 #include "text/fold.h"
 
 namespace vanban {
 namespace {
-
-struct DocType {
-  std::string code, name, title_fold, code_fold;
-};
 
 bool ValidDate(int y, int m, int d) {
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
@@ -61,39 +57,28 @@ class HeaderExtractor : public Extractor {
   const char* name() const override { return "header"; }
 
   Status Init(const RuleBook& rules) {
-    auto header = rules.Require("header");
+    const Lexicon& lex = rules.lexicon();
+    auto header = lex.header_patterns();
     if (!header.ok()) return header.status();
-    auto ps = PatternSet::Compile(*header.value());
-    if (!ps.ok()) return ps.status();
-    pats_ = std::move(ps).value();
-    number_ = pats_.Index("header.number");
-    date_ = pats_.Index("header.date");
-    caption_num_ = pats_.Index("header.caption.numeric");
-    caption_words_ = pats_.Index("header.caption.words");
-    part_caption_ = pats_.Index("header.part_caption");
-    inline_number_ = pats_.Index("header.inline_number");
-    inline_date_ = pats_.Index("header.inline_date");
-    subject_lead_ = pats_.Index("header.subject_lead");
+    pats_ = header.value();
+    number_ = pats_->Index("header.number");
+    date_ = pats_->Index("header.date");
+    caption_num_ = pats_->Index("header.caption.numeric");
+    caption_words_ = pats_->Index("header.caption.words");
+    part_caption_ = pats_->Index("header.part_caption");
+    inline_number_ = pats_->Index("header.inline_number");
+    inline_date_ = pats_->Index("header.inline_date");
+    subject_lead_ = pats_->Index("header.subject_lead");
     if (number_ < 0 || date_ < 0 || caption_num_ < 0 || caption_words_ < 0 || part_caption_ < 0 ||
         inline_number_ < 0 || inline_date_ < 0 || subject_lead_ < 0) {
       return Status::BadRules("header.rules: a header rule is missing");
     }
-    auto types = rules.Require("doctypes");
-    if (!types.ok()) return types.status();
-    for (const RuleEntry& e : types.value()->entries()) {
-      auto f = e.Fields();
-      if (f.size() < 2) continue;
-      types_.push_back({e.key, f[0], FoldKey(f[1]), FoldKey(e.key)});
-    }
-    auto words = rules.Require("header_words");
-    if (!words.ok()) return words.status();
-    for (const RuleEntry* e : words.value()->Find("national")) {
-      auto f = e->Fields();
-      if (f.size() >= 2) national_.push_back({f[0], f[1]});
-    }
-    for (const RuleEntry* e : words.value()->Find("body")) bodies_.push_back(e->value);
-    for (const RuleEntry* e : words.value()->Find("subject_stop")) stops_.push_back(e->value);
-    for (const RuleEntry* e : words.value()->Find("formula")) formula_.push_back(e->value);
+    types_ = lex.doc_types();
+    const HeaderWords& words = lex.header_words();
+    national_ = words.national;
+    bodies_ = words.body;
+    stops_ = words.subject_stop;
+    formula_ = words.formula;
     return Status::OK();
   }
 
@@ -140,7 +125,7 @@ class HeaderExtractor : public Extractor {
     if (e <= b) return;
     std::string_view base = std::string_view(doc->text).substr(b, e - b);
     PatternMatch m;
-    if (!pats_.FindNext(number_, base, 0, &m)) return;
+    if (!pats_->FindNext(number_, base, 0, &m)) return;
     SetNumber(doc, base, b, m, 1, 2, "header.number");
   }
 
@@ -165,7 +150,7 @@ class HeaderExtractor : public Extractor {
     Header& h = doc->header;
     std::string_view base = std::string_view(doc->text).substr(b, e - b);
     PatternMatch m;
-    if (!pats_.FindNext(date_, base, 0, &m)) return;
+    if (!pats_->FindNext(date_, base, 0, &m)) return;
     if (m.has(1)) {
       // Keep the trailing capitalised words: merged header text in caps
       // ("VIỆT NAM Hà Nội") goes.
@@ -447,11 +432,11 @@ class HeaderExtractor : public Extractor {
     size_t bb = cells[first].begin, be = cells[last].end;
     std::string_view block = std::string_view(text).substr(bb, be - bb);
     PatternMatch lead, num, date;
-    bool has_lead = pats_.FindNext(subject_lead_, block, 0, &lead);
+    bool has_lead = pats_->FindNext(subject_lead_, block, 0, &lead);
     size_t lead_at =
         has_lead ? static_cast<size_t>(lead.groups[1].data() - block.data()) : block.size();
-    bool has_num = pats_.FindNext(inline_number_, block, 0, &num) && num.begin < lead_at;
-    bool has_date = pats_.FindNext(inline_date_, block, 0, &date) && date.begin < lead_at;
+    bool has_num = pats_->FindNext(inline_number_, block, 0, &num) && num.begin < lead_at;
+    bool has_date = pats_->FindNext(inline_date_, block, 0, &date) && date.begin < lead_at;
     // A block with neither number, date nor subject is a plain title line.
     if (!has_lead && !has_num && !has_date) return;
     const std::string rule = "header.title_block";
@@ -534,7 +519,7 @@ class HeaderExtractor : public Extractor {
           if (in_caption || !part.title.empty()) break;
           continue;
         }
-        if (!in_caption && pats_.PartialMatch(part_caption_, c.clean)) in_caption = true;
+        if (!in_caption && pats_->PartialMatch(part_caption_, c.clean)) in_caption = true;
         if (in_caption) {
           part.caption += (part.caption.empty() ? "" : " ") + c.clean;
           if (c.clean.find(')') != std::string::npos) break;
@@ -556,10 +541,10 @@ class HeaderExtractor : public Extractor {
       std::string_view base = std::string_view(doc->text).substr(ps.begin, e - ps.begin);
       for (int rule : {caption_num_, caption_words_}) {
         PatternMatch m;
-        if (!pats_.FindNext(rule, base, 0, &m)) continue;
+        if (!pats_->FindNext(rule, base, 0, &m)) continue;
         std::string tfold = FoldKey(m.str(1));
         if (h.type.present() && FoldKey(h.type.value) != tfold) continue;
-        std::string rid = pats_.id(rule);
+        std::string rid = pats_->id(rule);
         if (!h.number.present()) SetNumber(doc, base, ps.begin, m, 2, 3, rid);
         int d = ToInt(m.groups[4]), mo = ToInt(m.groups[5]), y = ToInt(m.groups[6]);
         if (!h.issued_on.present() && ValidDate(y, mo, d)) {
@@ -580,11 +565,11 @@ class HeaderExtractor : public Extractor {
     }
   }
 
-  PatternSet pats_;
+  const PatternSet* pats_ = nullptr;  // the lexicon's, which outlives the extractor
   int number_ = -1, date_ = -1, caption_num_ = -1, caption_words_ = -1, part_caption_ = -1;
   int inline_number_ = -1, inline_date_ = -1, subject_lead_ = -1;
   std::vector<DocType> types_;
-  std::vector<std::pair<std::string, std::string>> national_;
+  std::vector<NationalLine> national_;
   std::vector<std::string> bodies_, stops_, formula_;
 };
 

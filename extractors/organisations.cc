@@ -115,12 +115,6 @@ std::string LowerWords(std::string_view s) {
   return out;
 }
 
-std::string Trim(std::string s) {
-  size_t b = s.find_first_not_of(" \t");
-  size_t e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
 }  // namespace
 
 std::vector<Word> SplitWords(std::string_view text, size_t begin, size_t end) {
@@ -164,77 +158,40 @@ OrgMatcher::OrgMatcher(OrgMatcher&&) noexcept = default;
 OrgMatcher& OrgMatcher::operator=(OrgMatcher&&) noexcept = default;
 
 Result<OrgMatcher> OrgMatcher::Create(const RuleBook& rules) {
-  auto file = rules.Require("organisations");
-  if (!file.ok()) return file.status();
-  return FromFile(*file.value());
+  const OrgTables& t = rules.lexicon().organisations();
+  if (t.orgs.empty()) return Status::BadRules("organisations.rules: required rule file is missing");
+  return FromTables(t);
 }
 
 Result<OrgMatcher> OrgMatcher::FromFile(const RuleFile& file) {
+  auto t = Lexicon::ReadOrganisations(file);
+  if (!t.ok()) return t.status();
+  return FromTables(t.value());
+}
+
+OrgMatcher OrgMatcher::FromTables(const OrgTables& t) {
   OrgMatcher m;
   Rep& r = *m.rep_;
-  for (const RuleEntry& e : file.entries()) {
-    std::vector<std::string> f = e.Fields();
-    if (e.key == "org") {
-      if (f.size() < 3 || f[0].empty() || f[2].empty()) {
-        return Status::BadRules(file.Where(e) + ": expected 'org name | abbreviations | kind'");
-      }
-      Entry en;
-      en.name = f[0];
-      en.kind = f[2];
-      std::vector<std::string> abbrs;
-      size_t pos = 0;
-      while (pos <= f[1].size()) {
-        size_t comma = f[1].find(',', pos);
-        if (comma == std::string::npos) comma = f[1].size();
-        std::string a = Trim(f[1].substr(pos, comma - pos));
-        if (!a.empty() && a != "-") abbrs.push_back(a);
-        pos = comma + 1;
-      }
-      if (!abbrs.empty()) en.abbreviation = abbrs.front();
-      int id = static_cast<int>(r.entries.size());
-      r.entries.push_back(en);
-      r.names.Insert(Folds(en.name), id);
-      if (f.size() > 3) {
-        size_t p = 0;
-        while (p <= f[3].size()) {
-          size_t semi = f[3].find(';', p);
-          if (semi == std::string::npos) semi = f[3].size();
-          std::string alt = Trim(f[3].substr(p, semi - p));
-          if (!alt.empty()) r.names.Insert(Folds(alt), id);
-          p = semi + 1;
-        }
-      }
-      for (const auto& a : abbrs) r.abbrevs.Insert(Exact(a), id);
-    } else if (e.key == "head") {
-      if (f.size() < 2 || f[0].empty()) {
-        return Status::BadRules(file.Where(e) + ": expected 'head word | kind'");
-      }
-      Entry en;
-      en.name = f[0];
-      en.kind = f[1];
-      int id = static_cast<int>(r.entries.size());
-      r.entries.push_back(en);
-      r.heads.Insert(Folds(en.name), id);
-    } else if (e.key == "stop") {
-      // Comma-separated phrases, compared in lower case with diacritics.
-      size_t p = 0;
-      while (p <= e.value.size()) {
-        size_t comma = e.value.find(',', p);
-        if (comma == std::string::npos) comma = e.value.size();
-        std::string phrase = Trim(e.value.substr(p, comma - p));
-        std::vector<std::string> keys;
-        for (const auto& w : Exact(phrase)) keys.push_back(LowerWords(w));
-        r.stops.Insert(keys, 0);
-        p = comma + 1;
-      }
-    } else if (e.key == "locality") {
-      if (e.value.empty()) return Status::BadRules(file.Where(e) + ": empty locality");
-      r.localities.Insert(Folds(e.value), 0);
-    } else {
-      return Status::BadRules(file.Where(e) + ": unknown entry '" + e.key + "'");
-    }
+  for (const OrgEntry& org : t.orgs) {
+    int id = static_cast<int>(r.entries.size());
+    r.entries.push_back(
+        {org.name, org.abbreviations.empty() ? "" : org.abbreviations.front(), org.kind});
+    r.names.Insert(Folds(org.name), id);
+    for (const auto& alt : org.spellings) r.names.Insert(Folds(alt), id);
+    for (const auto& a : org.abbreviations) r.abbrevs.Insert(Exact(a), id);
   }
-  if (r.entries.empty()) return Status::BadRules(file.name() + ": no organisations");
+  for (const OrgHead& head : t.heads) {
+    int id = static_cast<int>(r.entries.size());
+    r.entries.push_back({head.words, "", head.kind});
+    r.heads.Insert(Folds(head.words), id);
+  }
+  for (const auto& phrase : t.stops) {
+    // Compared in lower case with diacritics.
+    std::vector<std::string> keys;
+    for (const auto& w : Exact(phrase)) keys.push_back(LowerWords(w));
+    r.stops.Insert(keys, 0);
+  }
+  for (const auto& l : t.localities) r.localities.Insert(Folds(l), 0);
   return m;
 }
 

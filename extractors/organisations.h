@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "extractors/extractor.h"
+#include "extractors/lexicon.h"
 #include "extractors/rule_file.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
@@ -42,10 +43,13 @@ class OrgMatcher {
   OrgMatcher(OrgMatcher&&) noexcept;
   OrgMatcher& operator=(OrgMatcher&&) noexcept;
 
-  // Builds the matcher from the "organisations" rule file. Returns kBadRules
-  // when the file is missing or an entry is malformed.
+  // Builds the matcher from the lexicon's organisation tables. Returns
+  // kBadRules when organisations.rules is missing.
   static Result<OrgMatcher> Create(const RuleBook& rules);
+  // Builds the matcher from one organisations file (read by the lexicon), or
+  // returns kBadRules when an entry is malformed.
   static Result<OrgMatcher> FromFile(const RuleFile& file);
+  static OrgMatcher FromTables(const OrgTables& tables);
 
   // Returns the bodies named in text[begin, end), in text order, not
   // overlapping (longest first).

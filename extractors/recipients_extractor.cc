@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "extractors/extractor.h"
-#include "extractors/pattern_set.h"
+#include "extractors/lexicon.h"
 #include "pipeline/segment.h"
 #include "text/fold.h"
 
@@ -39,12 +39,10 @@ class RecipientsExtractor : public Extractor {
     auto ps = PatternSet::Compile(*file.value(), "recipients.purpose.");
     if (!ps.ok()) return ps.status();
     pats_ = std::move(ps).value();
-    auto sig = rules.Require("signature");
+    auto sig = rules.lexicon().signature_patterns();
     if (!sig.ok()) return sig.status();
-    auto ss = PatternSet::Compile(*sig.value());
-    if (!ss.ok()) return ss.status();
-    sig_ = std::move(ss).value();
-    authority_ = sig_.Index("signature.authority");
+    sig_ = sig.value();
+    authority_ = sig_->Index("signature.authority");
     if (authority_ < 0) return Status::BadRules("signature.rules: signature.authority is missing");
     return Status::OK();
   }
@@ -71,14 +69,14 @@ class RecipientsExtractor : public Extractor {
         if (c.fold == "noi") continue;  // "Nơi" / "nhận:" split
         s = colon == std::string::npos ? std::string() : s.substr(colon + 1);
         s = Trim(s);
-        if (!s.empty() && sig_.PartialMatch(authority_, s)) merged = true;
+        if (!s.empty() && sig_->PartialMatch(authority_, s)) merged = true;
         if (s.empty() || merged) continue;
         items.push_back({s, Span{c.begin, c.end, 0}});
         continue;
       }
       if (FoldStartsWith(c.fold, "nhan") && items.empty()) continue;
       if (c.row == head_row || (c.column > 20 && s[0] != '-' && s[0] != '+')) continue;
-      if (sig_.PartialMatch(authority_, s)) continue;
+      if (sig_->PartialMatch(authority_, s)) continue;
       if (merged) {
         std::string right = MergedRightColumn(s);
         if (!right.empty()) s = Trim(s.substr(0, s.size() - right.size()));
@@ -141,7 +139,7 @@ class RecipientsExtractor : public Extractor {
   }
 
   PatternSet pats_;
-  PatternSet sig_;
+  const PatternSet* sig_ = nullptr;  // the lexicon's signature.rules
   int authority_ = -1;
 };
 

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractors/lexicon.h"
+
 #ifndef VANBAN_DEFAULT_RULES_DIR
 #define VANBAN_DEFAULT_RULES_DIR "extractors/rules"
 #endif
@@ -108,6 +110,8 @@ Result<RuleBook> RuleBook::LoadDir(const std::string& dir) {
     if (!f.ok()) return f.status();
     book.files_[n.substr(0, n.size() - 6)] = std::move(f).value();
   }
+  Status s = book.BuildLexicon();
+  if (!s.ok()) return s;
   return book;
 }
 
@@ -115,6 +119,22 @@ std::string RuleBook::DefaultDir() {
   const char* env = std::getenv("VANBAN_RULES");
   if (env && *env) return env;
   return VANBAN_DEFAULT_RULES_DIR;
+}
+
+Status RuleBook::BuildLexicon() {
+  auto lex = Lexicon::Build(*this);
+  if (!lex.ok()) return lex.status();
+  lexicon_ = std::make_shared<const Lexicon>(std::move(lex).value());
+  return Status::OK();
+}
+
+const Lexicon& RuleBook::lexicon() const {
+  static const Lexicon kEmpty;
+  return lexicon_ ? *lexicon_ : kEmpty;
+}
+
+std::shared_ptr<const Lexicon> RuleBook::shared_lexicon() const {
+  return lexicon_ ? lexicon_ : std::make_shared<const Lexicon>();
 }
 
 const RuleFile* RuleBook::file(const std::string& stem) const {

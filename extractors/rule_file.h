@@ -4,12 +4,15 @@
 #define VANBAN_EXTRACTORS_RULE_FILE_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "pipeline/status.h"
 
 namespace vanban {
+
+class Lexicon;
 
 // One entry: "<key> <value>" on a line, with the example lines below it.
 struct RuleEntry {
@@ -48,7 +51,8 @@ class RuleFile {
 // All rule files of a directory, by file stem ("dates" for dates.rules).
 class RuleBook {
  public:
-  // Loads every *.rules file in dir. Fails on a missing dir or a bad file.
+  // Loads every *.rules file in dir and builds their lexicon. Fails on a
+  // missing dir or a bad file.
   static Result<RuleBook> LoadDir(const std::string& dir);
   // Returns the directory rules are read from: $VANBAN_RULES, else the
   // build-time default.
@@ -60,9 +64,17 @@ class RuleBook {
   Result<const RuleFile*> Require(const std::string& stem) const;
   const std::map<std::string, RuleFile>& files() const { return files_; }
   void Add(const std::string& stem, RuleFile f) { files_[stem] = std::move(f); }
+  // Rebuilds the lexicon from the files (after Add).
+  Status BuildLexicon();
+
+  // The typed tables and shared pattern sets of these files (lexicon.h),
+  // built once; empty for a book that was never loaded.
+  const Lexicon& lexicon() const;
+  std::shared_ptr<const Lexicon> shared_lexicon() const;
 
  private:
   std::map<std::string, RuleFile> files_;
+  std::shared_ptr<const Lexicon> lexicon_;
 };
 
 }  // namespace vanban

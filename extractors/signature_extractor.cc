@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "extractors/extractor.h"
-#include "extractors/pattern_set.h"
+#include "extractors/lexicon.h"
 #include "pipeline/segment.h"
 #include "text/fold.h"
 
@@ -15,24 +15,18 @@ class SignatureExtractor : public Extractor {
   const char* name() const override { return "signature"; }
 
   Status Init(const RuleBook& rules) {
-    auto file = rules.Require("signature");
-    if (!file.ok()) return file.status();
-    auto ps = PatternSet::Compile(*file.value());
-    if (!ps.ok()) return ps.status();
-    pats_ = std::move(ps).value();
-    authority_ = pats_.Index("signature.authority");
-    signed_ = pats_.Index("signature.signed");
+    const Lexicon& lex = rules.lexicon();
+    auto signature = lex.signature_patterns();
+    if (!signature.ok()) return signature.status();
+    pats_ = signature.value();
+    authority_ = pats_->Index("signature.authority");
+    signed_ = pats_->Index("signature.signed");
     if (authority_ < 0 || signed_ < 0)
       return Status::BadRules("signature.rules: a rule is missing");
-    auto auth = rules.Require("authorities");
-    if (!auth.ok()) return auth.status();
-    for (const RuleEntry& e : auth.value()->entries()) {
-      auto f = e.Fields();
-      if (f.size() >= 2) marks_.push_back({e.key, f[0], f[1]});
+    for (const AuthorityMark& a : lex.authorities()) {
+      marks_.push_back({a.written, a.canonical, a.meaning});
     }
-    auto words = rules.Require("header_words");
-    if (!words.ok()) return words.status();
-    for (const RuleEntry* e : words.value()->Find("title")) titles_.push_back(e->value);
+    titles_ = lex.header_words().title;
     return Status::OK();
   }
 
@@ -104,7 +98,7 @@ class SignatureExtractor : public Extractor {
   };
 
   bool IsAuthority(const LayoutCell& c) const {
-    return c.kind == LayoutCell::kText && pats_.PartialMatch(authority_, c.clean);
+    return c.kind == LayoutCell::kText && pats_->PartialMatch(authority_, c.clean);
   }
   bool IsTitleLine(const LayoutCell& c) const {
     for (const auto& t : titles_) {
@@ -135,7 +129,7 @@ class SignatureExtractor : public Extractor {
         if (colon == std::string::npos) continue;
         std::string rest = c.clean.substr(colon + 1);
         rest.erase(0, rest.find_first_not_of(' '));
-        if (!pats_.PartialMatch(authority_, rest)) continue;
+        if (!pats_->PartialMatch(authority_, rest)) continue;
         c.clean = rest;
         c.fold = FoldKey(rest);
         c.column = 0;
@@ -154,7 +148,7 @@ class SignatureExtractor : public Extractor {
     std::string body;
     Span body_span;
     bool open_bold = false;
-    if (pats_.FindNext(authority_, lines[0]->clean, 0, &m)) {
+    if (pats_->FindNext(authority_, lines[0]->clean, 0, &m)) {
       std::string mark = m.str(1);
       while (!mark.empty() && (mark.back() == ' ' || mark.back() == '\t')) mark.pop_back();
       for (const auto& k : marks_) {
@@ -193,7 +187,7 @@ class SignatureExtractor : public Extractor {
     Span title_span;
     for (; i < lines.size(); ++i) {
       const LayoutCell& c = *lines[i];
-      if (pats_.PartialMatch(signed_, c.clean)) continue;
+      if (pats_->PartialMatch(signed_, c.clean)) continue;
       if (LooksLikeName(c.clean)) {
         s->name = {c.clean, Span{c.begin, c.end, 0}, "signature.name"};
         break;
@@ -248,7 +242,7 @@ class SignatureExtractor : public Extractor {
     return s->authority.present() || s->body.present() || s->title.present() || s->name.present();
   }
 
-  PatternSet pats_;
+  const PatternSet* pats_ = nullptr;  // the lexicon's, which outlives the extractor
   int authority_ = -1, signed_ = -1;
   std::vector<Mark> marks_;
   std::vector<std::string> titles_;

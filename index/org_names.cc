@@ -1,14 +1,16 @@
 // Abbreviation table and the expansion of user-given organisation names.
 #include "index/org_names.h"
 
-#include <sys/stat.h>
-
-#include "extractors/rule_file.h"
+#include "extractors/lexicon.h"
 #include "index/index.h"
 #include "text/fold.h"
 
 namespace vanban {
 namespace {
+
+// At most this many readings of one name: an abbreviation with several
+// readings in each word of a long name must not multiply without bound.
+constexpr size_t kMaxReadings = 16;
 
 // The folded abbreviation without spaces or punctuation ("Ban TĐKT" → "bantdkt").
 std::string Compact(const std::string& s) {
@@ -17,41 +19,41 @@ std::string Compact(const std::string& s) {
   return out;
 }
 
-bool Exists(const std::string& path) {
-  struct stat st;
-  return stat(path.c_str(), &st) == 0;
+void AddUnique(std::vector<std::string>* out, const std::string& k) {
+  if (k.empty()) return;
+  for (const auto& x : *out) {
+    if (x == k) return;
+  }
+  out->push_back(k);
+}
+
+// Every way of joining one reading of each part, in order, up to kMaxReadings.
+std::vector<std::string> Combine(const std::vector<std::vector<std::string>>& parts) {
+  std::vector<std::string> out{""};
+  for (const auto& readings : parts) {
+    std::vector<std::string> next;
+    for (const auto& prefix : out) {
+      for (const auto& r : readings) {
+        if (next.size() >= kMaxReadings) break;
+        next.push_back(prefix.empty() ? r : prefix + " " + r);
+      }
+    }
+    out = std::move(next);
+  }
+  return out;
 }
 
 }  // namespace
 
 Result<OrgNames> OrgNames::Load(const std::string& rules_dir) {
+  auto lexicon = Lexicon::Load(rules_dir);
+  if (!lexicon.ok()) return lexicon.status();
+  return FromLexicon(*lexicon.value());
+}
+
+OrgNames OrgNames::FromLexicon(const Lexicon& lexicon) {
   OrgNames names;
-  std::string abbr_path = rules_dir + "/abbreviations.rules";
-  if (Exists(abbr_path)) {
-    auto f = RuleFile::Load(abbr_path);
-    if (!f.ok()) return f.status();
-    for (const auto& e : f.value().entries()) {
-      std::vector<std::string> fields = e.Fields();
-      if (!fields.empty()) names.Add(e.key, fields[0]);
-    }
-  }
-  // organisations.rules: "<id> canonical name | abbreviation | …": any
-  // field of one word in capitals after the name is taken as an abbreviation.
-  std::string org_path = rules_dir + "/organisations.rules";
-  if (Exists(org_path)) {
-    auto f = RuleFile::Load(org_path);
-    if (f.ok()) {
-      for (const auto& e : f.value().entries()) {
-        std::vector<std::string> fields = e.Fields();
-        if (fields.size() < 2) continue;
-        for (size_t i = 1; i < fields.size(); ++i) {
-          const std::string& a = fields[i];
-          if (a.empty() || a.find(' ') != std::string::npos || a.size() > 24) continue;
-          names.Add(a, fields[0]);
-        }
-      }
-    }
-  }
+  for (const Abbreviation& a : lexicon.abbreviations()) names.Add(a.abbreviation, a.expansion);
   return names;
 }
 
@@ -59,10 +61,10 @@ void OrgNames::Add(const std::string& abbreviation, const std::string& expansion
   std::string key = Compact(abbreviation);
   std::string value = FoldedPhrase(expansion);
   if (key.empty() || value.empty() || key == Compact(expansion)) return;
-  expansions_.emplace(key, value);  // the first entry wins
+  AddUnique(&expansions_[key], value);
 }
 
-std::string OrgNames::ExpandWord(const std::string& w) const {
+std::vector<std::string> OrgNames::ExpandWord(const std::string& w) const {
   auto it = expansions_.find(w);
   if (it != expansions_.end()) return it->second;
   // A word made of several abbreviations: longest-first segmentation that
@@ -80,38 +82,31 @@ std::string OrgNames::ExpandWord(const std::string& w) const {
       }
     }
   }
-  if (!ok[0]) return "";
-  std::string out;
+  if (!ok[0]) return {};
+  std::vector<std::vector<std::string>> parts;
   for (size_t i = 0; i < n; i = static_cast<size_t>(next[i])) {
-    if (!out.empty()) out.push_back(' ');
-    out += expansions_.at(w.substr(i, static_cast<size_t>(next[i]) - i));
+    parts.push_back(expansions_.at(w.substr(i, static_cast<size_t>(next[i]) - i)));
   }
-  return out;
+  return Combine(parts);
 }
 
 std::vector<std::string> OrgNames::Keys(const std::string& name) const {
   std::vector<std::string> out;
-  auto add = [&](const std::string& k) {
-    if (k.empty()) return;
-    for (const auto& x : out) {
-      if (x == k) return;
-    }
-    out.push_back(k);
-  };
   std::vector<std::string> words = FoldTokens(name);
   std::string phrase;
   for (const auto& w : words) phrase += (phrase.empty() ? "" : " ") + w;
-  add(phrase);
-  std::string whole = ExpandWord(Compact(name));
-  add(whole);
-  std::string expanded;
+  AddUnique(&out, phrase);
+  for (const auto& whole : ExpandWord(Compact(name))) AddUnique(&out, whole);
+  std::vector<std::vector<std::string>> parts;
   bool changed = false;
   for (const auto& w : words) {
-    std::string e = ExpandWord(w);
+    std::vector<std::string> e = ExpandWord(w);
     if (!e.empty()) changed = true;
-    expanded += (expanded.empty() ? "" : " ") + (e.empty() ? w : e);
+    parts.push_back(e.empty() ? std::vector<std::string>{w} : e);
   }
-  if (changed) add(expanded);
+  if (changed) {
+    for (const auto& k : Combine(parts)) AddUnique(&out, k);
+  }
   return out;
 }
 

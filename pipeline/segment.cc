@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "extractors/pattern_set.h"
+#include "extractors/lexicon.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -227,9 +227,9 @@ namespace {
 
 // The rule data the segmenter needs, compiled once.
 struct SegmentRules {
-  PatternSet header;
+  const PatternSet* header = nullptr;  // the lexicon's, which outlives the stage
   int number = -1, date = -1, part_caption = -1;
-  PatternSet signature;
+  const PatternSet* signature = nullptr;
   int authority = -1, signed_mark = -1;
   std::vector<std::string> titles;    // folded type titles ("ke hoach")
   std::vector<std::string> national;  // folded national header lines
@@ -312,7 +312,7 @@ class SegmentStage : public Stage {
     for (size_t i = closing + 1; i < cells.size(); ++i) {
       const LayoutCell& c = cells[i];
       if (c.kind != LayoutCell::kText) continue;
-      bool caption = r_.header.PartialMatch(r_.part_caption, c.clean);
+      bool caption = r_.header->PartialMatch(r_.part_caption, c.clean);
       bool appendix = IsUpperText(c.clean) && FoldStartsWith(c.fold, "phu luc");
       if (!caption && !appendix) continue;
       size_t s = i;
@@ -454,11 +454,11 @@ class SegmentStage : public Stage {
     return std::string_view(text).substr(c.begin, c.end - c.begin);
   }
   bool IsNumberLine(const std::string& text, const LayoutCell& c) const {
-    return c.kind == LayoutCell::kText && r_.header.PartialMatch(r_.number, Raw(text, c));
+    return c.kind == LayoutCell::kText && r_.header->PartialMatch(r_.number, Raw(text, c));
   }
   bool IsDateLine(const std::string& text, const LayoutCell& c) const {
     if (c.kind != LayoutCell::kText) return false;
-    if (r_.header.PartialMatch(r_.date, Raw(text, c))) return true;
+    if (r_.header->PartialMatch(r_.date, Raw(text, c))) return true;
     // Split after "ngày NN": the rest is on the next line.
     size_t p = c.fold.rfind("ngay");
     return p != std::string::npos && c.fold.find(',') != std::string::npos && c.clean.size() < 60 &&
@@ -496,7 +496,7 @@ class SegmentStage : public Stage {
   bool IsAuthority(const std::string& text, const LayoutCell& c) const {
     if (c.kind != LayoutCell::kText) return false;
     PatternMatch m;
-    if (!r_.signature.FindNext(r_.authority, c.clean, 0, &m)) return false;
+    if (!r_.signature->FindNext(r_.authority, c.clean, 0, &m)) return false;
     std::string rest = m.str(2);
     if (IsUpperText(rest)) return true;
     // Lower-case legacy headings ("KT/ bộ trưởng bộ tài chính"): short, no
@@ -662,7 +662,7 @@ class SegmentStage : public Stage {
       size_t colon = head.find(':');
       PatternMatch m;
       if (colon != std::string::npos &&
-          r_.signature.FindNext(r_.authority, Trimmed(head.substr(colon + 1)), 0, &m)) {
+          r_.signature->FindNext(r_.authority, Trimmed(head.substr(colon + 1)), 0, &m)) {
         sig = recip;
         merged = true;
       }
@@ -753,7 +753,7 @@ class SegmentStage : public Stage {
         break;
       }
       gap = 0;
-      if (r_.signature.PartialMatch(r_.signed_mark, c.clean)) {
+      if (r_.signature->PartialMatch(r_.signed_mark, c.clean)) {
         last = j;
         continue;
       }
@@ -789,39 +789,27 @@ class SegmentStage : public Stage {
 }  // namespace
 
 Result<std::unique_ptr<Stage>> NewSegmentStage(const RuleBook& rules) {
+  const Lexicon& lex = rules.lexicon();
   SegmentRules r;
-  auto header = rules.Require("header");
+  auto header = lex.header_patterns();
   if (!header.ok()) return header.status();
-  auto hs = PatternSet::Compile(*header.value());
-  if (!hs.ok()) return hs.status();
-  r.header = std::move(hs).value();
-  r.number = r.header.Index("header.number");
-  r.date = r.header.Index("header.date");
-  r.part_caption = r.header.Index("header.part_caption");
-  auto sigfile = rules.Require("signature");
-  if (!sigfile.ok()) return sigfile.status();
-  auto ss = PatternSet::Compile(*sigfile.value());
-  if (!ss.ok()) return ss.status();
-  r.signature = std::move(ss).value();
-  r.authority = r.signature.Index("signature.authority");
-  r.signed_mark = r.signature.Index("signature.signed");
+  r.header = header.value();
+  r.number = r.header->Index("header.number");
+  r.date = r.header->Index("header.date");
+  r.part_caption = r.header->Index("header.part_caption");
+  auto signature = lex.signature_patterns();
+  if (!signature.ok()) return signature.status();
+  r.signature = signature.value();
+  r.authority = r.signature->Index("signature.authority");
+  r.signed_mark = r.signature->Index("signature.signed");
   if (r.number < 0 || r.date < 0 || r.part_caption < 0 || r.authority < 0 || r.signed_mark < 0) {
     return Status::BadRules("header.rules/signature.rules: a segmentation rule is missing");
   }
-  auto types = rules.Require("doctypes");
-  if (!types.ok()) return types.status();
-  for (const RuleEntry& e : types.value()->entries()) {
-    auto f = e.Fields();
-    if (f.size() >= 2) r.titles.push_back(FoldKey(f[1]));
-  }
-  auto words = rules.Require("header_words");
-  if (!words.ok()) return words.status();
-  for (const RuleEntry* e : words.value()->Find("national")) {
-    auto f = e->Fields();
-    if (!f.empty()) r.national.push_back(f[0]);
-  }
-  for (const RuleEntry* e : words.value()->Find("subject_stop")) r.subject_stop.push_back(e->value);
-  for (const RuleEntry* e : words.value()->Find("formula")) r.formula.push_back(e->value);
+  for (const DocType& t : lex.doc_types()) r.titles.push_back(t.title_fold);
+  const HeaderWords& words = lex.header_words();
+  for (const NationalLine& n : words.national) r.national.push_back(n.fold);
+  r.subject_stop = words.subject_stop;
+  r.formula = words.formula;
   return std::unique_ptr<Stage>(std::make_unique<SegmentStage>(std::move(r)));
 }
 

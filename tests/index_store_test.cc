@@ -230,6 +230,52 @@ TEST_F(IndexStoreTest, FiltersByOrganisationRoleAndAbbreviation) {
   EXPECT_EQ(Find(q), Paths{});
 }
 
+// The shipped abbreviation table (the lexicon's): the kind column of
+// organisations.rules is no abbreviation, "TU, ThU" gives two, and an
+// abbreviation with several readings expands to all of them.
+TEST_F(IndexStoreTest, OrgFilterUsesTheLexiconsAbbreviations) {
+  auto names = OrgNames::Load(testing::SourcePath("extractors/rules"));
+  ASSERT_TRUE(names.ok()) << names.status().ToString();
+  const OrgNames& n = names.value();
+  IndexQuery q;
+  for (const char* kind : {"committee", "board", "state", "local", "mass"}) {
+    EXPECT_EQ(n.Keys(kind), std::vector<std::string>{kind});
+    q.org_keys = n.Keys(kind);
+    EXPECT_EQ(Find(q), Paths{}) << kind;
+  }
+  auto has = [&](const std::string& abbr, const std::string& key) {
+    std::vector<std::string> keys = n.Keys(abbr);
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+  };
+  EXPECT_TRUE(has("TU", "tinh uy"));
+  EXPECT_TRUE(has("TU", "thanh uy"));
+  EXPECT_TRUE(has("ThU", "thanh uy"));
+  EXPECT_TRUE(has("ThU", "thi uy"));
+  EXPECT_TRUE(has("BTC", "ban to chuc"));
+  EXPECT_TRUE(has("BTC", "bo tai chinh"));
+  EXPECT_TRUE(has("BNV", "bo noi vu"));
+  q.org_keys = n.Keys("TU");
+  EXPECT_EQ(Find(q), (Paths{"/d/c.txt"}));
+  q.org_keys = n.Keys("BTGTU");  // two abbreviations in one word
+  EXPECT_EQ(Find(q), (Paths{"/d/c.txt"}));
+  q.org_keys = n.Keys("ThU");
+  EXPECT_EQ(Find(q), Paths{});
+  q.org_keys = n.Keys("BNV");
+  EXPECT_EQ(Find(q), Paths{});
+  json d = MakePlan("dddd0004", "9-CV/ThU", "Công văn", "Thành ủy Huế", "2024-05-02",
+                    "Về việc phối hợp", "Thành ủy Huế đề nghị Bộ Nội vụ phối hợp.");
+  d["organisations"] = {{{"id", "o1"}, {"name", "Bộ Nội vụ"}, {"roles", {"partner"}}}};
+  ASSERT_TRUE(index_->Put("/d/d.txt", 4, 40, d).ok());
+  q.org_keys = n.Keys("ThU");
+  EXPECT_EQ(Find(q), (Paths{"/d/d.txt"}));
+  q.org_keys = n.Keys("TU");
+  EXPECT_EQ(Find(q), (Paths{"/d/c.txt", "/d/d.txt"}));
+  q.org_keys = n.Keys("BNV");
+  EXPECT_EQ(Find(q), (Paths{"/d/d.txt"}));
+  q.org_keys = n.Keys("committee");
+  EXPECT_EQ(Find(q), Paths{});
+}
+
 TEST_F(IndexStoreTest, FiltersByTypeIssuerAndCitation) {
   OrgNames names;
   names.Add("UBND", "Ủy ban nhân dân");
