@@ -159,6 +159,7 @@ class TasksExtractor : public Extractor {
     t.text = body;
     t.span = span;
     t.rule = rule;
+    t.form = rule == "task.sentence" ? "sentence" : "list";
     for (const Section* p : path) t.section_path.push_back(p->label.empty() ? p->title : p->label);
     for (const auto& f : doc->periods)
       if (Contains(span, f.span)) t.period_ids.push_back(f.id);

@@ -233,12 +233,21 @@ struct Target {
   std::string rule;
 };
 
+// One assignment: who leads, who partners, what is delivered and by when.
 struct Task {
   std::string id;
   std::string text;
   std::vector<std::string> section_path;  // labels from the root
-  std::string lead;
-  std::vector<std::string> partners;
+  std::string lead;            // as printed: "Sở Nội vụ", "Các sở, ban, ngành"
+  std::string lead_canonical;  // the organisation lexicon's name; "" when none
+  std::vector<std::string> partners;            // as printed
+  std::vector<std::string> partners_canonical;  // lexicon names of the partners that resolve
+  std::string due;             // YYYY-MM-DD or ""
+  bool due_inclusive = true;   // false for "trước ngày X" (X itself is too late)
+  std::string recurrence;      // RFC 5545 RRULE ("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15") or ""
+  bool continuous = false;     // "Thường xuyên": ongoing, no due
+  std::string product;         // "Sản phẩm": Kế hoạch, Báo cáo …; "" when not stated
+  std::string form;            // list | block | sentence | table
   std::vector<std::string> period_ids, deadline_ids, date_ids, target_ids;
   Span span;
   std::string rule;
