@@ -368,6 +368,17 @@ bool HasLowercase(const std::string& s) {
   return false;
 }
 
+// True when line l follows prev in the same column with at least one empty
+// line's height between them (the space left for a signature, a gap between
+// blocks). The text keeps it as a blank line, as a typed copy would: without
+// it a block set in one emphasis run ("**T/M …" / "PHÓ CHỦ TỊCH**") would
+// run on into the name below it.
+bool WideGap(const Line& prev, const Line& l) {
+  if (prev.column != l.column) return false;
+  double gap = l.y0 - prev.y1;
+  return gap > 1.5 * std::max(prev.height(), l.height());
+}
+
 // Joins the lines of one page (reading order) into text: wrapped lines of a
 // paragraph become one line. A line continues the previous one when both are
 // whole-width body lines, the previous one reaches the right margin, the new
@@ -406,7 +417,7 @@ std::string PageText(const std::vector<Line>& lines, double left_margin, double 
               (lower && !sentence_end) || item_goes_on);
       prev_item = join && (prev_item || prev_text[0] == '-' || prev_text[0] == '+');
     }
-    if (prev) out += join ? ' ' : '\n';
+    if (prev) out += join ? " " : (WideGap(*prev, l) ? "\n\n" : "\n");
     if (!join) prev_item = false;
     out += text;
     prev = &l;

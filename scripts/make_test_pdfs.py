@@ -49,8 +49,28 @@ def raw_pdf(path, objects, root=1):
     return bytes(out)
 
 
+def signature_pdf(path):
+    """A signature block whose two capital lines sit in one bold run, typed
+    with literal emphasis marks, beside "Nơi nhận" and above the signer."""
+    text_pdf(path, [[
+        (85, 60, "SỞ GIAO THÔNG VẬN TẢI"),
+        (330, 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (85, 76, "Số: 41/TB-SGTVT"),
+        (345, 76, "Độc lập - Tự do - Hạnh phúc"),
+        (250, 120, "THÔNG BÁO"),
+        (115, 150, "Các phòng chuyên môn rà soát hồ sơ đăng kiểm quý II."),
+        (85, 200, "Nơi nhận:"),
+        (340, 200, "**KT. GIÁM ĐỐC"),
+        (85, 216, "- Các phòng chuyên môn;"),
+        (350, 216, "PHÓ GIÁM ĐỐC**"),
+        (85, 232, "- Lưu VT."),
+        (350, 290, "Hoàng Thị Mai"),
+    ]])
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    signature_pdf(os.path.join(OUT, "signature-emphasis.pdf"))
     body = [
         (85, 60, "ỦY BAN NHÂN DÂN"),
         (330, 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),

@@ -118,6 +118,22 @@ TEST(PdfLoader, PagesCoverTheTextAndPageNumbersAreDropped) {
   EXPECT_EQ(doc.raw_text.find("\n2\n"), std::string::npos);
 }
 
+// A bold run over two capital lines ("**KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC**")
+// is two units of the block when space for the signature follows it: the
+// loader keeps that space as a blank line, so the title stays apart from the
+// body, as it does when the same block is typed.
+TEST(PdfLoader, EmphasisOverTwoSignatureLinesKeepsTheTitle) {
+  Document doc;
+  Status s = Process(SourcePath("tests/data/pdf/signature-emphasis.pdf"), &doc);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_NE(doc.raw_text.find("PHÓ GIÁM ĐỐC**\n\nHoàng Thị Mai"), std::string::npos)
+      << doc.raw_text;
+  ASSERT_EQ(doc.signatures.size(), 1u);
+  EXPECT_EQ(doc.signatures[0].body.value, "GIÁM ĐỐC");
+  EXPECT_EQ(doc.signatures[0].title.value, "PHÓ GIÁM ĐỐC");
+  EXPECT_EQ(doc.signatures[0].name.value, "Hoàng Thị Mai");
+}
+
 TEST(PdfLoader, RealDocumentsLoad) {
   // 05.pdf: Word output with a table header; 19.pdf: TCVN3 text layer.
   for (const char* name : {"05.pdf", "19.pdf"}) {
