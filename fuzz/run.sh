@@ -24,6 +24,7 @@ for t in "${targets[@]}"; do
   case "$t" in
     pdf_fuzzer) find samples tests/data -name '*.pdf' -size -200k -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
     doc_fuzzer) cp tests/data/doc/*.doc "$corpus/" ;;
+    docx_fuzzer) cp tests/data/docx/*.docx "$corpus/" ;;
     *) cp samples/*.txt "$corpus/" ;;
   esac
   echo "fuzz: $t for ${SECONDS_EACH}s"

@@ -37,6 +37,7 @@ std::vector<std::unique_ptr<Loader>> DefaultLoaders(const PipelineOptions& optio
   std::vector<std::unique_ptr<Loader>> loaders;
   loaders.push_back(NewPdfLoader(options));
   loaders.push_back(NewDocLoader());
+  loaders.push_back(NewDocxLoader());
   loaders.push_back(NewTextLoader());  // last: takes what no other loader took
   return loaders;
 }

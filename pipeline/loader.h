@@ -35,6 +35,7 @@ std::vector<std::unique_ptr<Loader>> DefaultLoaders(const PipelineOptions& optio
 std::unique_ptr<Loader> NewTextLoader();
 std::unique_ptr<Loader> NewPdfLoader(const PipelineOptions& options);
 std::unique_ptr<Loader> NewDocLoader();
+std::unique_ptr<Loader> NewDocxLoader();
 
 }  // namespace vanban
 

@@ -10,12 +10,17 @@ PACKAGES=(
   libicu-dev libre2-dev libpoppler-cpp-dev nlohmann-json3-dev libcli11-dev
   libssl-dev libmagic-dev libsqlite3-dev libtesseract-dev libleptonica-dev
   libuchardet-dev libgsf-1-dev
+  # .docx input, spreadsheet export, the HTTP server
+  libzip-dev libpugixml-dev libxlsxwriter-dev libcpp-httplib-dev
   # OCR language data
   tesseract-ocr-vie tesseract-ocr-eng
   # tests, benchmarks, fuzzing
   libgtest-dev libgmock-dev libvalijson-dev libbenchmark-dev clang libclang-rt-14-dev
   # baselines and validators used by tests and benchmarks
   poppler-utils python3 python3-icalendar python3-dateparser
+  python3-docx python3-openpyxl libxml2-utils
+  # the browser test of the web page
+  chromium chromium-driver python3-selenium
 )
 
 missing=()

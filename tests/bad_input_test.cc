@@ -1,12 +1,13 @@
 // The bad-input corpus: empty, binary junk, a JPEG named .pdf, truncated,
 // encrypted and broken-xref PDFs, a 10,000-page PDF, a 100 MB TXT of one
-// line, invalid UTF-8, UTF-16 without BOM and a PDF nested 100,000 levels
-// deep. `vanban extract` runs on each under CPU and address-space limits and
+// line, invalid UTF-8, UTF-16 without BOM, a PDF nested 100,000 levels
+// deep, and a truncated .docx, one whose document.xml inflates to 80 MB and
+// one without a document. `vanban extract` runs on each under CPU and address-space limits and
 // gives one clear error line naming the file and the reason, or a correct
 // plan; a batch of the whole corpus plus the samples prints every good plan
 // and lists every bad file, and an ingest of it stores every good document and
-// records every bad one in `vanban failures`. Small inputs live in tests/data/bad/ and
-// tests/data/pdf/; the big ones are written here, into a temporary folder.
+// records every bad one in `vanban failures`. Small inputs live in tests/data/bad/,
+// tests/data/pdf/ and tests/data/docx/bad/; the big ones are written here, into a temporary folder.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/resource.h>
@@ -246,6 +247,9 @@ class Corpus {
          {"jpeg-renamed.pdf", "truncated.pdf", "encrypted.pdf", "broken-xref.pdf"}) {
       copy(std::string("tests/data/pdf/") + f, f);
     }
+    for (const char* f : {"truncated.docx", "huge-entry.docx", "no-document.docx"}) {
+      copy(std::string("tests/data/docx/bad/") + f, f);
+    }
     WriteFile(dir_ + "/junk.bin", Junk(64 << 10));
     WriteFile(dir_ + "/pages-10000.pdf", ManyPagesPdf(10000));
     WriteFile(dir_ + "/deep-nesting.pdf", DeepNestingPdf(100000));
@@ -264,6 +268,12 @@ class Corpus {
     bad(dir_ + "/invalid-utf8.txt",
         "invalid-input: invalid UTF-8 at byte 191, and not text in a known Vietnamese "
         "encoding");
+    bad(dir_ + "/truncated.docx",
+        "corrupt: not a readable Word file (damaged or truncated zip container)");
+    bad(dir_ + "/huge-entry.docx",
+        "too-large: word/document.xml inflates to 83886081 bytes, over the limit of 67108864");
+    bad(dir_ + "/no-document.docx",
+        "unsupported: zip file without a Word document (no word/document.xml)");
     for (const char* f :
          {"utf16le-no-bom.txt", "utf16be-no-bom.txt", "broken-xref.pdf", "deep-nesting.pdf"}) {
       entries_.push_back({dir_ + "/" + f, ""});
