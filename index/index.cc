@@ -916,6 +916,28 @@ Result<std::vector<json>> Index::Plans(const IndexQuery& q) {
   return out;
 }
 
+Result<std::vector<Arrival>> Index::Arrivals(const IndexQuery& q) {
+  std::vector<Arrival> out;
+  std::vector<std::string> params;
+  bool no_match = false;
+  std::string source = DocSource(q, &params, &no_match);
+  if (no_match) return out;
+  Stmt s(rep_->db,
+         "SELECT d.plan, d.body, d.body IS NOT NULL, d.indexed_at, (SELECT count(*) FROM "
+         "documents e WHERE e.indexed_at < d.indexed_at OR (e.indexed_at = d.indexed_at AND "
+         "e.doc <= d.doc)) " +
+             source + " ORDER BY d.indexed_at, d.doc" + LimitSql(q.limit),
+         &rep_->cache);
+  if (!s.ok()) return Status::Internal(s.error());
+  for (const auto& p : params) s.Bind(p);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    out.push_back({s.Int(4), s.Text(3), PlanWithText(s.Text(0), s.Text(1), s.Int(2) != 0)});
+  }
+  if (rc != SQLITE_DONE) return rep_->Error("arrivals");
+  return out;
+}
+
 Result<json> Index::Plan(const std::string& id_or_path) {
   std::vector<std::string> candidates = {id_or_path};
   std::error_code ec;

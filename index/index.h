@@ -84,6 +84,13 @@ struct TaskRow {
   std::string due;       // the linked deadlines' dates, "; "-joined
 };
 
+// One document in arrival order, for the incoming-documents register.
+struct Arrival {
+  int64_t number = 0;  // 1 for the first document ingested, counting every document
+  std::string time;    // when it was ingested, UTC ISO 8601
+  nlohmann::json plan;
+};
+
 class Index {
  public:
   // Opens (creating when create is true) the index at path, migrating an
@@ -121,6 +128,9 @@ class Index {
   Result<std::vector<TaskRow>> Tasks(const IndexQuery& q);
   // Full plans (with "text") of the documents matching q, by path.
   Result<std::vector<nlohmann::json>> Plans(const IndexQuery& q);
+  // The plans of the documents matching q in the order they were ingested,
+  // with their arrival number and time.
+  Result<std::vector<Arrival>> Arrivals(const IndexQuery& q);
   // The plan of a document given by content id (or a unique prefix of at
   // least 6 hex digits) or by path. kNotFound when there is none.
   Result<nlohmann::json> Plan(const std::string& id_or_path);
