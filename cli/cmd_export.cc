@@ -1,4 +1,5 @@
-// vanban export --format jsonl|csv|ics [filters]: the index for other systems.
+// vanban export --format jsonl|csv|ics|register|xlsx|edxml [filters]: the index for
+// other systems.
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -6,6 +7,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/export_office.h"
 #include "cli/index_flags.h"
 #include "index/export.h"
 #include "pipeline/plan_json.h"
@@ -17,6 +19,7 @@ struct ExportFlags {
   IndexFlags index;
   std::string text;
   std::string output;
+  bool bom = false;
 };
 
 std::string UtcStamp() {
@@ -39,6 +42,9 @@ int RunExport(const ExportFlags& flags) {
   q.limit = 0;
   auto index = OpenForReading(flags.index.index);
   if (!index) return kExitFatal;
+  const std::string& format = flags.index.format;
+  if (format == "edxml")
+    return RunOfficeExport(index.get(), q, format, false, flags.output, std::cout);
   std::ofstream file;
   if (!flags.output.empty()) {
     file.open(flags.output, std::ios::binary);
@@ -48,8 +54,10 @@ int RunExport(const ExportFlags& flags) {
     }
   }
   std::ostream& out = flags.output.empty() ? std::cout : file;
-  const std::string& format = flags.index.format;
-  if (format == "jsonl") {
+  if (IsOfficeFormat(format)) {
+    int rc = RunOfficeExport(index.get(), q, format, flags.bom, "", out);
+    if (rc != kExitOk) return rc;
+  } else if (format == "jsonl") {
     auto plans = index->Plans(q);
     if (!plans.ok()) {
       PrintError("export", plans.status().ToString());
@@ -71,6 +79,7 @@ int RunExport(const ExportFlags& flags) {
         PrintError("export", tasks.status().ToString());
         return kExitFatal;
       }
+      if (flags.bom) out << "\xEF\xBB\xBF";
       out << DeadlinesTasksCsv(deadlines.value(), tasks.value());
     }
   }
@@ -90,9 +99,13 @@ void RegisterExport(CLI::App* app, CommandRunner* run) {
   CLI::App* cmd = app->add_subcommand(
       "export",
       "Export the index: jsonl (full plans), csv (deadlines and tasks), ics (one "
-      "all-day event per deadline)");
-  cmd->add_option("--format", flags->index.format, "jsonl, csv or ics")
-      ->check(CLI::IsMember({"jsonl", "csv", "ics"}));
+      "all-day event per deadline), register (the incoming-documents register, CSV), xlsx "
+      "(the register and the deadlines and tasks as a workbook), edxml (one QCVN 102:2016 "
+      "file per document into --output DIR)");
+  cmd->add_option("--format", flags->index.format, "jsonl, csv, ics, register, xlsx or edxml")
+      ->check(CLI::IsMember({"jsonl", "csv", "ics", "register", "xlsx", "edxml"}));
+  cmd->add_flag("--bom", flags->bom,
+                "CSV and register: start with a UTF-8 byte order mark (Excel)");
   cmd->add_option("--text", flags->text, "Only documents matching these words");
   cmd->add_option("--output,-o", flags->output, "Write to this file instead of standard output");
   AddIndexFlag(cmd, &flags->index);
