@@ -1,15 +1,10 @@
-// Fuzzes the whole TXT path: load, decode, normalise, segment, extract, JSON.
+// libFuzzer entry point for the whole TXT path; the body is fuzz::ExtractTxt in fuzz/targets.h.
 #include <cstddef>
 #include <cstdint>
-#include <string>
 
-#include "fuzz/fuzz_util.h"
-#include "pipeline/plan_json.h"
+#include "fuzz/targets.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  vanban::Document doc;
-  std::string bytes(reinterpret_cast<const char*>(data), size);
-  vanban::Status s = vanban::FuzzPipeline().ProcessBytes("fuzz.txt", std::move(bytes), &doc);
-  if (s.ok()) (void)vanban::PlanDump(vanban::PlanToJson(doc));
+  vanban::fuzz::ExtractTxt(data, size);
   return 0;
 }
