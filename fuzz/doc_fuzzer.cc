@@ -5,6 +5,11 @@
 
 #include "fuzz/targets.h"
 
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+  vanban::fuzz::SetUp();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   vanban::fuzz::Doc(data, size);
   return 0;

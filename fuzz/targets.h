@@ -28,10 +28,17 @@
 namespace vanban {
 namespace fuzz {
 
-// The shipped rules; aborts if they do not load (a set-up error, not a finding).
+// The rule directory: $VANBAN_RULES when set (a long run keeps a copy that
+// matches its binaries), else the source tree's extractors/rules.
+inline std::string RulesDir() {
+  const char* env = std::getenv("VANBAN_RULES");
+  return env != nullptr && *env != '\0' ? env : VANBAN_SOURCE_DIR "/extractors/rules";
+}
+
+// The rules; aborts if they do not load (a set-up error, not a finding).
 inline const RuleBook& Rules() {
   static const RuleBook* book = [] {
-    auto b = RuleBook::LoadDir(VANBAN_SOURCE_DIR "/extractors/rules");
+    auto b = RuleBook::LoadDir(RulesDir());
     if (!b.ok()) {
       std::fprintf(stderr, "fuzz set-up: %s\n", b.status().ToString().c_str());
       std::abort();
@@ -46,7 +53,7 @@ inline const RuleBook& Rules() {
 inline const Pipeline& FuzzPipeline() {
   static const Pipeline* pipeline = [] {
     PipelineOptions options;
-    options.rules_dir = VANBAN_SOURCE_DIR "/extractors/rules";
+    options.rules_dir = RulesDir();
     options.ocr = "never";
     options.max_pages = 50;
     auto p = Pipeline::Create(options);
@@ -57,6 +64,13 @@ inline const Pipeline& FuzzPipeline() {
     return std::move(p).value().release();
   }();
   return *pipeline;
+}
+
+// Loads the rules and builds the pipeline, so that set-up is not charged to
+// the first input's time limit. Called from LLVMFuzzerInitialize.
+inline void SetUp() {
+  (void)Rules();
+  (void)FuzzPipeline();
 }
 
 // Runs bytes named name (the extension picks nothing: content is sniffed)
