@@ -6,11 +6,13 @@
 # fuzz/dict/*.dict and the rule files' words (fuzz/make_dict.py).
 # Prints per target: edges (cov), features (ft), executions, exec/s, corpus
 # size and crashes, then a summary table (also written to $BUILD/fuzz-summary.txt).
-# Exits non-zero on any crash, leak, timeout, OOM or sanitizer report; the
-# reproducer is left in $BUILD/crashes/ and the log in $BUILD/logs/TARGET.log.
+# Exits non-zero on any crash, leak, timeout, OOM or sanitizer report (slow
+# units over 10 s are only logged); the reproducer is left in
+# $BUILD/crashes/ and the log in $BUILD/logs/TARGET.log.
 # Usage: fuzz/run.sh [SECONDS] [TARGET…]
 # Environment: VANBAN_FUZZ_BUILD_DIR (default build-fuzz); VANBAN_FUZZ_NO_BUILD=1
-# runs the binaries already in it without configuring or building.
+# runs the binaries already in it without configuring or building;
+# VANBAN_RULES, the rule directory the targets and dictionaries read.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-20}
@@ -47,7 +49,7 @@ dict() {
     doc_fuzzer) hand=(fuzz/dict/doc.dict) ;;
     docx_fuzzer) hand+=(fuzz/dict/docx.dict) ;;
   esac
-  python3 fuzz/make_dict.py "$BUILD/dict/$1.dict" extractors/rules "${hand[@]}"
+  python3 fuzz/make_dict.py "$BUILD/dict/$1.dict" "${VANBAN_RULES:-extractors/rules}" "${hand[@]}"
   echo "$BUILD/dict/$1.dict"
 }
 
@@ -70,7 +72,7 @@ for t in "${targets[@]}"; do
   cov=$(field "$last" cov) ft=$(field "$last" ft) corp=$(field "$last" corp)
   execs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+)/\1/p' "$log")
   rate=$(sed -nE 's/^stat::average_exec_per_sec: *([0-9]+)/\1/p' "$log")
-  crashes=$(grep -c 'Test unit written to' "$log" || true)
+  crashes=$(grep -cE 'Test unit written to .*-(crash|leak|timeout|oom)-' "$log" || true)
   [ "$rc" -ne 0 ] && [ "$crashes" -eq 0 ] && crashes=1  # died without an artifact
   echo "  edges ${cov:-?}  features ${ft:-?}  executions ${execs:-?}  exec/s ${rate:-?}  corpus ${corp:-?}  crashes $crashes"
   summary+=$'\n'"$(printf '%-20s %7s %9s %11s %7s %7s %8s' "$t" "${cov:-?}" "${ft:-?}" \
