@@ -35,11 +35,27 @@ std::string CleanRef(std::string_view ref) {
   return out;
 }
 
+// words.rules' issuer_stop words as searched for: " về " (a whole word) or,
+// for "khóa*", " khóa" (the start of a word).
+std::vector<std::string> IssuerStops(const std::vector<LexWord>& words) {
+  std::vector<std::string> out;
+  for (const LexWord& w : words) {
+    const std::string& t = w.text;
+    bool prefix = !t.empty() && t.back() == '*';
+    out.push_back(" " + (prefix ? t.substr(0, t.size() - 1) : t + " "));
+  }
+  return out;
+}
+
 class CitationExtractor : public Extractor {
  public:
   CitationExtractor(PatternSet set, std::map<std::string, std::string> types,
-                    std::map<std::string, std::string> code_types)
-      : set_(std::move(set)), types_(std::move(types)), code_types_(std::move(code_types)) {
+                    std::map<std::string, std::string> code_types,
+                    std::vector<std::string> issuer_stops)
+      : set_(std::move(set)),
+        types_(std::move(types)),
+        code_types_(std::move(code_types)),
+        issuer_stops_(std::move(issuer_stops)) {
     date_ = set_.Index("cite.date");
     issuer_ = set_.Index("cite.issuer");
     own_ = set_.Index("cite.own_number");
@@ -169,12 +185,11 @@ class CitationExtractor : public Extractor {
     return FormatDate(v[2], v[1], v[0]);
   }
 
-  static std::string CutIssuer(std::string_view s) {
-    static const char* kStops[] = {" về ",       " khóa",     " khoá", " thực hiện", " ban hành",
-                                   " hướng dẫn", " quy định", " tại ", " đã ",       " nhằm ",
-                                   " và ",       " với ",     " ngày "};
+  // The issuer up to the first of words.rules' issuer_stop words (a whole
+  // word after a space; "khóa" also as a word's start).
+  std::string CutIssuer(std::string_view s) const {
     size_t cut = s.size();
-    for (const char* stop : kStops) {
+    for (const std::string& stop : issuer_stops_) {
       size_t p = s.find(stop);
       if (p != std::string_view::npos && p < cut) cut = p;
     }
@@ -185,6 +200,7 @@ class CitationExtractor : public Extractor {
   std::map<std::string, std::string> types_;       // "kế hoạch" → "Kế hoạch"
   std::map<std::string, std::string> code_types_;  // "KH" → "Kế hoạch"
   int date_ = -1, issuer_ = -1, own_ = -1;
+  std::vector<std::string> issuer_stops_;  // " về ", " khóa", …
 };
 
 }  // namespace
@@ -201,8 +217,9 @@ Result<std::unique_ptr<Extractor>> NewCitationExtractor(const RuleBook& rules) {
     codes.emplace(t.code, t.name);
   }
   for (const std::string& cited : lex.cited_types()) types.emplace(LowerNfc(cited), cited);
-  return std::unique_ptr<Extractor>(
-      new CitationExtractor(std::move(set).value(), std::move(types), std::move(codes)));
+  return std::unique_ptr<Extractor>(new CitationExtractor(std::move(set).value(), std::move(types),
+                                                          std::move(codes),
+                                                          IssuerStops(lex.words().issuer_stop)));
 }
 
 }  // namespace vanban

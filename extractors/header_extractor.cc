@@ -57,7 +57,8 @@ class HeaderExtractor : public Extractor {
   const char* name() const override { return "header"; }
 
   Status Init(const RuleBook& rules) {
-    const Lexicon& lex = rules.lexicon();
+    lexicon_ = rules.shared_lexicon();
+    const Lexicon& lex = *lexicon_;
     auto header = lex.header_patterns();
     if (!header.ok()) return header.status();
     pats_ = header.value();
@@ -79,6 +80,7 @@ class HeaderExtractor : public Extractor {
     bodies_ = words.body;
     stops_ = words.subject_stop;
     formula_ = words.formula;
+    words_ = &lex.words();
     return Status::OK();
   }
 
@@ -112,7 +114,15 @@ class HeaderExtractor : public Extractor {
   }
 
  private:
-  static bool IsVv(const std::string& s) { return FoldStartsWith(FoldKey(StripMarkup(s)), "v/v"); }
+  bool IsVv(const std::string& s) const { return SubjectLeadLength(StripMarkup(s)) > 0; }
+  // The length of a leading "V/v" (words.rules "subject") in s, or 0.
+  size_t SubjectLeadLength(const std::string& s) const {
+    std::string fold = FoldKey(s.substr(0, 16));
+    for (const LexWord& w : words_->subject) {
+      if (FoldStartsWith(fold, w.fold)) return w.text.size();
+    }
+    return 0;
+  }
 
   Span SpanOf(const Document& doc, std::string_view base, size_t base_off,
               std::string_view g) const {
@@ -264,8 +274,8 @@ class HeaderExtractor : public Extractor {
       if (c.kind != LayoutCell::kText) continue;
       s += (s.empty() ? "" : " ") + c.clean;
     }
-    if (FoldStartsWith(FoldKey(s), "v/v")) {
-      size_t p = 3;
+    if (size_t lead = SubjectLeadLength(s)) {
+      size_t p = lead;
       while (p < s.size() && (s[p] == ' ' || s[p] == ':')) ++p;
       s = s.substr(p);
     }
@@ -424,7 +434,7 @@ class HeaderExtractor : public Extractor {
     for (size_t j = first + 1; j < cells.size() && j < first + 12; ++j) {
       const LayoutCell& c = cells[j];
       if (c.kind != LayoutCell::kText) break;
-      if (StartsWithAnyFold(c.fold, stops_) && !FoldStartsWith(c.fold, "ngay")) break;
+      if (StartsWithAnyFold(c.fold, stops_) && !FoldStartsWithAny(c.fold, words_->date)) break;
       size_t words = std::count(c.fold.begin(), c.fold.end(), ' ') + 1;
       if (StartsWithAnyFold(c.fold, formula_) && words <= 8) break;
       last = j;
@@ -455,9 +465,13 @@ class HeaderExtractor : public Extractor {
         h.issued_on = {IsoDate(y, mo, d), Span{bb + date.begin, bb + date.end, 0}, rule};
     }
     // "của <issuer>" up to the number, the date or the subject.
-    size_t cua = block.find("của");
+    size_t cua = std::string_view::npos, cua_len = 0;
+    for (const LexWord& w : words_->issuer_lead) {
+      size_t p = block.find(w.text);
+      if (p < cua) cua = p, cua_len = w.text.size();
+    }
     if (cua != std::string_view::npos && cua < 80 && !h.issuer.present()) {
-      size_t ib = cua + std::string_view("của").size();
+      size_t ib = cua + cua_len;
       size_t ie = lead_at;
       if (has_num) ie = std::min(ie, num.begin);
       if (has_date) ie = std::min(ie, date.begin);
@@ -468,7 +482,7 @@ class HeaderExtractor : public Extractor {
     }
     if (has_lead && !h.subject.present()) {
       std::string subject = TrimPunct(CollapseWs(block.substr(lead_at)));
-      if (FoldStartsWith(FoldKey(subject), "v/v")) subject = TrimPunct(subject.substr(3));
+      if (size_t lead = SubjectLeadLength(subject)) subject = TrimPunct(subject.substr(lead));
       if (subject.size() > 10) h.subject = {subject, Span{bb + lead_at, be, 0}, rule};
     }
   }
@@ -571,6 +585,8 @@ class HeaderExtractor : public Extractor {
   std::vector<DocType> types_;
   std::vector<NationalLine> national_;
   std::vector<std::string> bodies_, stops_, formula_;
+  const FormatWords* words_ = nullptr;      // the lexicon's
+  std::shared_ptr<const Lexicon> lexicon_;  // keeps pats_ and words_ valid
 };
 
 }  // namespace

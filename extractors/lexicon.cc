@@ -1,6 +1,8 @@
 // Reading the lexicon's rule files into typed tables.
 #include "extractors/lexicon.h"
 
+#include <cstdlib>
+
 #include "text/fold.h"
 
 namespace vanban {
@@ -41,6 +43,8 @@ Result<OrgEntry> ReadOrg(const RuleFile& file, const RuleEntry& e) {
   if (f.size() > 3) org.spellings = SplitList(f[3], ';');
   return org;
 }
+
+LexWord MakeWord(const std::string& text) { return {text, FoldKey(text)}; }
 
 Result<std::unique_ptr<PatternSet>> CompileIfPresent(const RuleBook& book,
                                                      const std::string& stem) {
@@ -135,6 +139,82 @@ Status Lexicon::ReadAuthorities(const RuleFile& file) {
   return Status::OK();
 }
 
+bool FoldStartsWithAny(const std::string& fold, const std::vector<LexWord>& words) {
+  for (const LexWord& w : words) {
+    if (FoldStartsWith(fold, w.fold)) return true;
+  }
+  return false;
+}
+
+bool FoldIsFirstWordOf(const std::string& fold, const std::vector<LexWord>& words) {
+  for (const LexWord& w : words) {
+    size_t sp = w.fold.find(' ');
+    if (sp != std::string::npos && w.fold.compare(0, sp, fold) == 0 && fold.size() == sp) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool FoldStartsWithRest(const std::string& fold, const std::vector<LexWord>& words) {
+  for (const LexWord& w : words) {
+    size_t sp = w.fold.find(' ');
+    if (sp != std::string::npos && FoldStartsWith(fold, std::string_view(w.fold).substr(sp + 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+size_t FoldRFindAny(const std::string& fold, const std::vector<LexWord>& words) {
+  size_t best = std::string::npos;
+  for (const LexWord& w : words) {
+    size_t p = fold.rfind(w.fold);
+    if (p != std::string::npos && (best == std::string::npos || p > best)) best = p;
+  }
+  return best;
+}
+
+Status Lexicon::ReadWords(const RuleFile& file) {
+  FormatWords& w = words_;
+  const std::pair<const char*, std::vector<LexWord>*> kLists[] = {
+      {"part", &w.part},
+      {"appendix", &w.appendix},
+      {"subject", &w.subject},
+      {"addressees", &w.addressees},
+      {"recipients", &w.recipients},
+      {"archive", &w.archive},
+      {"date", &w.date},
+      {"month", &w.month},
+      {"number", &w.number},
+      {"motto", &w.motto},
+      {"page", &w.page},
+      {"issuer_lead", &w.issuer_lead},
+      {"issuer_stop", &w.issuer_stop},
+      {"label_lead", &w.label_lead},
+      {"label_due_before", &w.label_due_before}};
+  for (const RuleEntry& e : file.entries()) {
+    if (e.value.empty()) return Status::BadRules(file.Where(e) + ": empty entry");
+    std::vector<LexWord>* list = nullptr;
+    for (const auto& [key, l] : kLists) {
+      if (e.key == key) list = l;
+    }
+    if (list) {
+      list->push_back(MakeWord(e.value));
+    } else if (e.key == "letters") {
+      for (const auto& letter : SplitList(e.value, ' ')) w.letters.push_back(MakeWord(letter));
+    } else if (e.key == "ordinal") {
+      std::vector<std::string> f = e.Fields();
+      int value = f.size() == 2 ? std::atoi(f[1].c_str()) : 0;
+      if (value <= 0) return Status::BadRules(file.Where(e) + ": expected 'ordinal word | value'");
+      w.ordinals.push_back({MakeWord(f[0]), value});
+    } else {
+      return Status::BadRules(file.Where(e) + ": unknown entry '" + e.key + "'");
+    }
+  }
+  return Status::OK();
+}
+
 Result<Lexicon> Lexicon::Build(const RuleBook& book) {
   Lexicon lex;
   if (const RuleFile* f = book.file("doctypes")) {
@@ -144,6 +224,10 @@ Result<Lexicon> Lexicon::Build(const RuleBook& book) {
   if (const RuleFile* f = book.file("header_words")) lex.ReadHeaderWords(*f);
   if (const RuleFile* f = book.file("authorities")) {
     Status s = lex.ReadAuthorities(*f);
+    if (!s.ok()) return s;
+  }
+  if (const RuleFile* f = book.file("words")) {
+    Status s = lex.ReadWords(*f);
     if (!s.ok()) return s;
   }
   if (const RuleFile* f = book.file("organisations")) {

@@ -42,6 +42,46 @@ struct HeaderWords {
   std::vector<std::string> title;         // first words of a signer's title
 };
 
+// A word of words.rules: as printed and its folding key.
+struct LexWord {
+  std::string text;  // "Nơi nhận"
+  std::string fold;  // "noi nhan"
+};
+
+// The words of the document format (words.rules).
+struct FormatWords {
+  std::vector<LexWord> part;         // headings of the body's parts: Điều, Phần, Chương
+  std::vector<LexWord> appendix;     // an attached document's caption: Phụ lục
+  std::vector<LexWord> subject;      // a công văn's subject line: V/v
+  std::vector<LexWord> addressees;   // Kính gửi
+  std::vector<LexWord> recipients;   // Nơi nhận
+  std::vector<LexWord> archive;      // Lưu
+  std::vector<LexWord> date;         // ngày
+  std::vector<LexWord> month;        // tháng
+  std::vector<LexWord> number;       // Số
+  std::vector<LexWord> motto;        // Hạnh phúc
+  std::vector<LexWord> page;         // Trang
+  std::vector<LexWord> issuer_lead;  // của
+  std::vector<LexWord> issuer_stop;  // words that end a cited document's issuer
+  std::vector<LexWord> letters;      // list label letters in order: a b c d đ e …
+  std::vector<std::pair<LexWord, int>> ordinals;  // nhất → 1, tư → 4
+  std::vector<LexWord> label_lead;                // written before a lead body: Chủ trì
+  std::vector<LexWord> label_due_before;          // written before a due date
+};
+
+// Returns true if fold starts with the folding key of one of words (on a
+// word boundary, as FoldStartsWith).
+bool FoldStartsWithAny(const std::string& fold, const std::vector<LexWord>& words);
+// For a label of several words wrapped after its first word ("Nơi" / "nhận:"):
+// returns true if fold is exactly the first word of one of words.
+bool FoldIsFirstWordOf(const std::string& fold, const std::vector<LexWord>& words);
+// Returns true if fold starts with the words after the first of one of words
+// ("nhan" of "noi nhan").
+bool FoldStartsWithRest(const std::string& fold, const std::vector<LexWord>& words);
+// Returns the last position of the folding key of one of words in fold, or
+// std::string::npos.
+size_t FoldRFindAny(const std::string& fold, const std::vector<LexWord>& words);
+
 // An authority mark of a signature (authorities.rules).
 struct AuthorityMark {
   std::string written;    // "K/T"
@@ -102,6 +142,7 @@ class Lexicon {
   const std::vector<std::string>& cited_types() const { return cited_types_; }
   const HeaderWords& header_words() const { return header_words_; }
   const std::vector<AuthorityMark>& authorities() const { return authorities_; }
+  const FormatWords& words() const { return words_; }
   const OrgTables& organisations() const { return orgs_; }
   // Every reading of every abbreviation, in file order.
   const std::vector<Abbreviation>& abbreviations() const { return abbreviations_; }
@@ -114,11 +155,13 @@ class Lexicon {
   Status ReadDocTypes(const RuleFile& file);
   void ReadHeaderWords(const RuleFile& file);
   Status ReadAuthorities(const RuleFile& file);
+  Status ReadWords(const RuleFile& file);
 
   std::vector<DocType> doc_types_;
   std::vector<std::string> cited_types_;
   HeaderWords header_words_;
   std::vector<AuthorityMark> authorities_;
+  FormatWords words_;
   OrgTables orgs_;
   std::vector<Abbreviation> abbreviations_;
   std::unique_ptr<PatternSet> header_, signature_;

@@ -39,10 +39,12 @@ class RecipientsExtractor : public Extractor {
     auto ps = PatternSet::Compile(*file.value(), "recipients.purpose.");
     if (!ps.ok()) return ps.status();
     pats_ = std::move(ps).value();
-    auto sig = rules.lexicon().signature_patterns();
+    lexicon_ = rules.shared_lexicon();
+    auto sig = lexicon_->signature_patterns();
     if (!sig.ok()) return sig.status();
     sig_ = sig.value();
     authority_ = sig_->Index("signature.authority");
+    words_ = &lexicon_->words();
     if (authority_ < 0) return Status::BadRules("signature.rules: signature.authority is missing");
     return Status::OK();
   }
@@ -74,7 +76,7 @@ class RecipientsExtractor : public Extractor {
         items.push_back({s, Span{c.begin, c.end, 0}});
         continue;
       }
-      if (FoldStartsWith(c.fold, "nhan") && items.empty()) continue;
+      if (FoldStartsWithRest(c.fold, words_->recipients) && items.empty()) continue;
       if (c.row == head_row || (c.column > 20 && s[0] != '-' && s[0] != '+')) continue;
       if (sig_->PartialMatch(authority_, s)) continue;
       if (merged) {
@@ -139,7 +141,9 @@ class RecipientsExtractor : public Extractor {
   }
 
   PatternSet pats_;
-  const PatternSet* sig_ = nullptr;  // the lexicon's signature.rules
+  std::shared_ptr<const Lexicon> lexicon_;  // keeps words_ and sig_ valid
+  const FormatWords* words_ = nullptr;      // the lexicon's
+  const PatternSet* sig_ = nullptr;         // the lexicon's signature.rules
   int authority_ = -1;
 };
 

@@ -8,7 +8,9 @@
 #include <cstdlib>
 #include <map>
 
+#include "extractors/lexicon.h"
 #include "extractors/pattern_set.h"
+#include "text/case.h"
 #include "text/utf8.h"
 
 namespace vanban {
@@ -75,38 +77,31 @@ int RomanValue(std::string_view s) {
   return canon == s ? value : 0;
 }
 
-// Ordinal of a lower-case label letter in the order Vietnamese lists use
-// (a b c d đ e g h i k …); Latin letters not in the Vietnamese alphabet slot
-// in where they fall.
-int LetterOrdinal(std::string_view s) {
-  static const char* kOrder[] = {"a", "b", "c", "d", "đ", "e", "f", "g", "h",
-                                 "i", "j", "k", "l", "m", "n", "o", "p", "q",
-                                 "r", "s", "t", "u", "v", "w", "x", "y", "z"};
-  std::string lower(s);
-  if (lower == "Đ") lower = "đ";
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (size_t i = 0; i < sizeof(kOrder) / sizeof(kOrder[0]); ++i) {
-    if (lower == kOrder[i]) return static_cast<int>(i) + 1;
+// Ordinal of a label letter in the order Vietnamese lists use (words.rules
+// "letters": a b c d đ e g h i k …), any case.
+int LetterOrdinal(std::string_view s, const FormatWords& words) {
+  std::string lower = ToLowerUtf8(s);
+  for (size_t i = 0; i < words.letters.size(); ++i) {
+    if (lower == words.letters[i].text) return static_cast<int>(i) + 1;
   }
   return 0;
 }
 
 // Ordinal of a label: numbers for arabic (last component), Roman, letters.
 // Returns 0 when the label cannot be read.
-std::vector<int> Ordinals(const std::string& style, const std::string& label) {
+std::vector<int> Ordinals(const std::string& style, const std::string& label,
+                          const FormatWords& words) {
   std::vector<int> out;
   if (style == "roman") {
     out.push_back(RomanValue(label));
   } else if (style == "letter" || style == "alpha" || style == "paren_letter") {
-    out.push_back(LetterOrdinal(label));
+    out.push_back(LetterOrdinal(label, words));
   } else if (style == "part" || style == "chapter" || style == "section") {
     int r = RomanValue(label);
     if (r == 0) r = std::atoi(label.c_str());
-    if (r == 0 && label.find("nhất") != std::string::npos) r = 1;
-    if (r == 0 && label.find("hai") != std::string::npos) r = 2;
-    if (r == 0 && label.find("ba") != std::string::npos) r = 3;
-    if (r == 0 && label.find("tư") != std::string::npos) r = 4;
-    if (r == 0 && label.find("năm") != std::string::npos) r = 5;
+    for (const auto& [word, value] : words.ordinals) {
+      if (r == 0 && label.find(word.text) != std::string::npos) r = value;
+    }
     out.push_back(r);
   } else {
     size_t pos = 0;
@@ -240,7 +235,9 @@ struct Open {
 
 struct SectionParser::Rep {
   PatternSet labels;
-  std::vector<std::string> styles;  // per rule: "roman", "arabic", …
+  std::vector<std::string> styles;         // per rule: "roman", "arabic", …
+  std::shared_ptr<const Lexicon> lexicon;  // keeps words valid
+  const FormatWords* words = nullptr;      // the lexicon's
 };
 
 SectionParser::SectionParser() : rep_(std::make_unique<Rep>()) {}
@@ -255,6 +252,8 @@ Result<SectionParser> SectionParser::Create(const RuleBook& rules) {
   if (!ps.ok()) return ps.status();
   SectionParser p;
   p.rep_->labels = std::move(ps).value();
+  p.rep_->lexicon = rules.shared_lexicon();
+  p.rep_->words = &p.rep_->lexicon->words();
   for (size_t i = 0; i < p.rep_->labels.size(); ++i) {
     std::string id = p.rep_->labels.id(static_cast<int>(i));
     std::string style = id.substr(6);
@@ -417,7 +416,7 @@ std::vector<Section> SectionParser::Parse(std::string_view text, Span range) con
     std::string kind = style;
     std::vector<int> ord;
     if (!style.empty() && Ordered(style)) {
-      ord = Ordinals(style, label);
+      ord = Ordinals(style, label, *rep_->words);
       if (ord.empty() || ord.back() <= 0) style.clear();
       if (style == "arabic") kind = "arabic" + std::to_string(ord.size());
       if (style == "roman" && !para_start && !l.bold && l.md_heading == 0 && !prev_sentence_end &&

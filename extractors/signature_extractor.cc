@@ -15,7 +15,8 @@ class SignatureExtractor : public Extractor {
   const char* name() const override { return "signature"; }
 
   Status Init(const RuleBook& rules) {
-    const Lexicon& lex = rules.lexicon();
+    lexicon_ = rules.shared_lexicon();
+    const Lexicon& lex = *lexicon_;
     auto signature = lex.signature_patterns();
     if (!signature.ok()) return signature.status();
     pats_ = signature.value();
@@ -27,6 +28,7 @@ class SignatureExtractor : public Extractor {
       marks_.push_back({a.written, a.canonical, a.meaning});
     }
     titles_ = lex.header_words().title;
+    words_ = &lex.words();
     return Status::OK();
   }
 
@@ -39,7 +41,8 @@ class SignatureExtractor : public Extractor {
       size_t end = seg.signature.end;
       // "Nơi nhận: KT. TỔNG CỤC TRƯỞNG": OCR merged the two columns, so the
       // rest of the signature lies among the recipients.
-      if (FoldStartsWith(FoldKey(std::string_view(doc->text).substr(begin, 40)), "noi nhan")) {
+      if (FoldStartsWithAny(FoldKey(std::string_view(doc->text).substr(begin, 40)),
+                            words_->recipients)) {
         // The name may come after the recipients and scanner debris: up to
         // the first attached part, else the end.
         end = doc->text.size();
@@ -123,7 +126,7 @@ class SignatureExtractor : public Extractor {
         c.fold = FoldKey(right);
         if (!IsTitleLine(c) && !IsAuthority(c)) continue;
       }
-      if (owned.empty() && FoldStartsWith(c.fold, "noi nhan")) {
+      if (owned.empty() && FoldStartsWithAny(c.fold, words_->recipients)) {
         // "Nơi nhận: KT. TỔNG CỤC TRƯỞNG" merged by OCR: keep the right part.
         size_t colon = c.clean.find(':');
         if (colon == std::string::npos) continue;
@@ -136,7 +139,8 @@ class SignatureExtractor : public Extractor {
         merged = true;
       }
       if (col > 20 && c.column < col - 12) continue;  // left column (recipients)
-      if (!c.clean.empty() && (c.clean[0] == '-' || FoldStartsWith(c.fold, "noi nhan"))) continue;
+      if (!c.clean.empty() && (c.clean[0] == '-' || FoldStartsWithAny(c.fold, words_->recipients)))
+        continue;
       if (col < 0) col = c.column;
       owned.push_back(std::move(c));
     }
@@ -246,6 +250,8 @@ class SignatureExtractor : public Extractor {
   int authority_ = -1, signed_ = -1;
   std::vector<Mark> marks_;
   std::vector<std::string> titles_;
+  const FormatWords* words_ = nullptr;      // the lexicon's
+  std::shared_ptr<const Lexicon> lexicon_;  // keeps pats_ and words_ valid
 };
 
 }  // namespace

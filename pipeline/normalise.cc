@@ -7,10 +7,12 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <map>
 #include <string_view>
 #include <vector>
 
+#include "extractors/lexicon.h"
 #include "pipeline/offsets.h"
 #include "text/case.h"
 #include "text/fold.h"
@@ -307,11 +309,46 @@ bool IsDecorationLine(std::string_view t) {
   return t.find('#') != std::string_view::npos;
 }
 
+// The words of words.rules the clean-up and re-join passes look for, as
+// written in the text (case variants listed).
+struct LineWords {
+  std::vector<std::string> page;        // "Trang", "trang"
+  std::vector<std::string> recipients;  // "Nơi nhận", "NƠI NHẬN"
+  std::vector<std::string> archive;     // "Lưu"
+  std::vector<std::string> month;       // "tháng"
+  std::vector<std::string> date;        // "ngày"
+  std::vector<std::string> number;      // "số"
+  std::vector<std::string> motto;       // "Hạnh phúc"
+};
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool StartsWithAny(std::string_view s, const std::vector<std::string>& prefixes) {
+  for (const auto& p : prefixes) {
+    if (StartsWith(s, p)) return true;
+  }
+  return false;
+}
+
+bool ContainsAny(std::string_view s, const std::vector<std::string>& words) {
+  for (const auto& w : words) {
+    if (s.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // A line holding only a page number: "5", "- 5 -", "Trang 5", "5/12".
-bool IsPageNumberLine(std::string_view t) {
+bool IsPageNumberLine(std::string_view t, const LineWords& words) {
   if (t.empty() || t.size() > 16) return false;
   std::string_view s = t;
-  if (s.compare(0, 5, "Trang") == 0 || s.compare(0, 5, "trang") == 0) s = Trim(s.substr(5));
+  for (const auto& page : words.page) {
+    if (StartsWith(s, page)) {
+      s = Trim(s.substr(page.size()));
+      break;
+    }
+  }
   size_t digits = 0, slashes = 0;
   for (char c : s) {
     if (c >= '0' && c <= '9') {
@@ -470,10 +507,6 @@ size_t StrayTailToken(std::string_view line) {
   return p;
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
-}
-
 // [begin, end) of every line of in, the line break left out.
 std::vector<std::pair<size_t, size_t>> LineBounds(std::string_view in) {
   std::vector<std::pair<size_t, size_t>> lines;
@@ -488,7 +521,7 @@ std::vector<std::pair<size_t, size_t>> LineBounds(std::string_view in) {
   return lines;
 }
 
-void CleanupPass(std::string_view in, TextRewriter* w) {
+void CleanupPass(std::string_view in, const LineWords& words, TextRewriter* w) {
   // Line boundaries first, so a line can look at the next non-blank one.
   const std::vector<std::pair<size_t, size_t>> lines = LineBounds(in);
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -496,7 +529,7 @@ void CleanupPass(std::string_view in, TextRewriter* w) {
     std::string_view t = Trim(in.substr(b, e - b));
     // Decoration lines: keep the page break, drop the rest.
     std::string_view no_star = t;
-    if (IsDecorationLine(t) || IsPageNumberLine(t) ||
+    if (IsDecorationLine(t) || IsPageNumberLine(t, words) ||
         (no_star.size() > 2 && no_star.front() == '*' && no_star.back() == '*' &&
          IsFilePathLine(no_star.substr(1, no_star.size() - 2))) ||
         IsFilePathLine(t)) {
@@ -516,8 +549,8 @@ void CleanupPass(std::string_view in, TextRewriter* w) {
           next = Trim(in.substr(lines[j].first, lines[j].second - lines[j].first));
           if (!next.empty()) break;
         }
-        if (StartsWith(next, "Nơi nhận") || StartsWith(next, "NƠI NHẬN") ||
-            (StartsWith(t, "-") && t.find("Lưu") != std::string_view::npos)) {
+        if (StartsWithAny(next, words.recipients) ||
+            (StartsWith(t, "-") && ContainsAny(t, words.archive))) {
           cut = tail;
         }
       }
@@ -566,8 +599,8 @@ size_t Indent(std::string_view line) {
 }
 
 // "Hà Nội, ngày 05 tháng 3 năm 2023": ends with a year after "tháng".
-bool IsDateLine(std::string_view t) {
-  if (t.size() < 4 || t.find("tháng") == std::string_view::npos) return false;
+bool IsDateLine(std::string_view t, const LineWords& words) {
+  if (t.size() < 4 || !ContainsAny(t, words.month)) return false;
   for (size_t i = t.size() - 4; i < t.size(); ++i) {
     if (t[i] < '0' || t[i] > '9') return false;
   }
@@ -577,7 +610,7 @@ bool IsDateLine(std::string_view t) {
 // Joins a line to the next when the sentence clearly goes on: the line is
 // prose without final punctuation and the next non-blank line starts with a
 // lower-case letter. Blank lines and page breaks between them go too.
-void RejoinPass(std::string_view in, TextRewriter* w) {
+void RejoinPass(std::string_view in, const LineWords& words, TextRewriter* w) {
   const std::vector<std::pair<size_t, size_t>> lines = LineBounds(in);
   size_t copied = 0;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
@@ -586,7 +619,7 @@ void RejoinPass(std::string_view in, TextRewriter* w) {
     if (LooksLikeListItem(t) && t.size() < 40) continue;
     if (t.size() < 20 || t.find(' ') == std::string_view::npos) continue;
     std::string_view raw_line = in.substr(lines[i].first, lines[i].second - lines[i].first);
-    if (Indent(raw_line) >= 8 || t.find("    ") != std::string_view::npos || IsDateLine(t)) {
+    if (Indent(raw_line) >= 8 || t.find("    ") != std::string_view::npos || IsDateLine(t, words)) {
       continue;  // centred or column layout, or a place-and-date line
     }
     size_t j = i + 1;
@@ -600,10 +633,13 @@ void RejoinPass(std::string_view in, TextRewriter* w) {
     std::string_view next = in.substr(lines[j].first, lines[j].second - lines[j].first);
     std::string_view nt = Trim(next);
     if (!StartsLower(nt) || LooksLikeListItem(nt) || Indent(next) >= 8) continue;
-    const size_t kNgay = sizeof("ngày ") - 1;
-    bool date_next =
-        StartsWith(nt, "ngày ") && nt.size() > kNgay && nt[kNgay] >= '0' && nt[kNgay] <= '9';
-    if (StartsWith(nt, "số") || date_next || t.find("Hạnh phúc") != std::string_view::npos) {
+    bool date_next = false;
+    for (const auto& d : words.date) {
+      size_t n = d.size() + 1;
+      date_next = date_next || (StartsWith(nt, d) && nt.size() > n && nt[n - 1] == ' ' &&
+                                nt[n] >= '0' && nt[n] <= '9');
+    }
+    if (StartsWithAny(nt, words.number) || date_next || ContainsAny(t, words.motto)) {
       continue;  // header lines: the number line, the motto
     }
     if (blanks > 0 && t.size() < 60) continue;
@@ -661,7 +697,8 @@ std::string MatchCase(std::string_view orig, const std::string& word) {
 
 class NormaliseStage : public Stage {
  public:
-  explicit NormaliseStage(std::vector<Phrase> phrases) : phrases_(std::move(phrases)) {
+  NormaliseStage(std::vector<Phrase> phrases, LineWords words)
+      : phrases_(std::move(phrases)), words_(std::move(words)) {
     for (size_t i = 0; i < phrases_.size(); ++i) by_first_.emplace(phrases_[i].keys[0], i);
   }
   const char* name() const override { return "normalise"; }
@@ -696,10 +733,10 @@ class NormaliseStage : public Stage {
     EmphasisJoinPass(cur, &p2b);
     step(&p2b);
     TextRewriter p3(cur.size());
-    CleanupPass(cur, &p3);
+    CleanupPass(cur, words_, &p3);
     step(&p3);
     TextRewriter p4(cur.size());
-    RejoinPass(cur, &p4);
+    RejoinPass(cur, words_, &p4);
     step(&p4);
     TextRewriter p5(cur.size());
     std::vector<Repair> found;
@@ -759,7 +796,34 @@ class NormaliseStage : public Stage {
 
   std::vector<Phrase> phrases_;
   std::multimap<std::string, size_t> by_first_;
+  LineWords words_;
 };
+
+// The words as written, plus a lower-case or upper-case variant when asked.
+std::vector<std::string> Variants(const std::vector<LexWord>& words, bool lower, bool upper) {
+  std::vector<std::string> out;
+  auto add = [&out](std::string s) {
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  };
+  for (const LexWord& w : words) {
+    add(w.text);
+    if (lower) add(ToLowerUtf8(w.text));
+    if (upper) add(ToUpperUtf8(w.text));
+  }
+  return out;
+}
+
+LineWords MakeLineWords(const FormatWords& f) {
+  LineWords w;
+  w.page = Variants(f.page, true, false);
+  w.recipients = Variants(f.recipients, false, true);
+  w.archive = Variants(f.archive, false, false);
+  w.month = Variants(f.month, false, false);
+  w.date = Variants(f.date, false, false);
+  w.number = Variants(f.number, true, false);
+  w.motto = Variants(f.motto, false, false);
+  return w;
+}
 
 }  // namespace
 
@@ -781,7 +845,8 @@ Result<std::unique_ptr<Stage>> NewNormaliseStage(const RuleBook& rules) {
       phrases.push_back(std::move(p));
     }
   }
-  return std::unique_ptr<Stage>(std::make_unique<NormaliseStage>(std::move(phrases)));
+  return std::unique_ptr<Stage>(
+      std::make_unique<NormaliseStage>(std::move(phrases), MakeLineWords(rules.lexicon().words())));
 }
 
 }  // namespace vanban

@@ -125,14 +125,6 @@ std::string MergedRightColumn(std::string_view line) {
   return std::string(right);
 }
 
-bool FoldStartsWith(std::string_view fold, std::string_view word) {
-  if (word.empty() || fold.size() < word.size()) return false;
-  if (fold.compare(0, word.size(), word) != 0) return false;
-  if (fold.size() == word.size()) return true;
-  unsigned char c = static_cast<unsigned char>(fold[word.size()]);
-  return !(std::isalnum(c) || c >= 0x80);
-}
-
 int WordsBeforePhrase(std::string_view fold, const std::vector<std::string>& phrases) {
   int best = -1;
   for (const auto& ph : phrases) {
@@ -234,6 +226,8 @@ struct SegmentRules {
   std::vector<std::string> titles;    // folded type titles ("ke hoach")
   std::vector<std::string> national;  // folded national header lines
   std::vector<std::string> subject_stop, formula;
+  const FormatWords* words = nullptr;      // the lexicon's
+  std::shared_ptr<const Lexicon> lexicon;  // keeps the pointers above valid
 };
 
 using Cells = std::vector<LayoutCell>;
@@ -252,7 +246,7 @@ bool StartsWithDash(const std::string& clean) {
 }
 
 // "I.", "II-", "1.", "2)", "a)", "Điều 1", "Phần I", "Chương II".
-bool IsHeading(const LayoutCell& c) {
+bool IsHeading(const LayoutCell& c, const FormatWords& words) {
   const std::string& s = c.clean;
   size_t i = 0;
   while (i < s.size() && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X')) ++i;
@@ -260,8 +254,7 @@ bool IsHeading(const LayoutCell& c) {
   i = 0;
   while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
   if (i > 0 && i < s.size() && (s[i] == '.' || s[i] == ')' || s[i] == '-')) return true;
-  return FoldStartsWith(c.fold, "dieu") || FoldStartsWith(c.fold, "phan") ||
-         FoldStartsWith(c.fold, "chuong");
+  return FoldStartsWithAny(c.fold, words.part);
 }
 
 class SegmentStage : public Stage {
@@ -313,7 +306,7 @@ class SegmentStage : public Stage {
       const LayoutCell& c = cells[i];
       if (c.kind != LayoutCell::kText) continue;
       bool caption = r_.header->PartialMatch(r_.part_caption, c.clean);
-      bool appendix = IsUpperText(c.clean) && FoldStartsWith(c.fold, "phu luc");
+      bool appendix = IsUpperText(c.clean) && FoldStartsWithAny(c.fold, r_.words->appendix);
       if (!caption && !appendix) continue;
       size_t s = i;
       if (caption) {
@@ -398,13 +391,13 @@ class SegmentStage : public Stage {
         last_header = std::max(last_header, i);
       }
       if (title == cells.size() && IsTitle(c, true)) title = i;
-      if (vv == cells.size() && FoldStartsWith(c.fold, "v/v")) vv = i;
+      if (vv == cells.size() && FoldStartsWithAny(c.fold, r_.words->subject)) vv = i;
       if (title != cells.size() && vv != cells.size()) break;
       if (IsProse(c) && vv == cells.size() && title == cells.size() && i > anchor + 1) break;
     }
     // A date line split over two cells.
     if (last_header + 1 < window && IsDateLine(text, cells[last_header]) &&
-        FoldStartsWith(cells[last_header + 1].fold, "thang")) {
+        FoldStartsWithAny(cells[last_header + 1].fold, r_.words->month)) {
       ++last_header;
     }
     size_t subject_start = cells.size();
@@ -425,7 +418,8 @@ class SegmentStage : public Stage {
       }
     }
     for (size_t i = start; i < std::min(window, last_header + 10); ++i) {
-      if (cells[i].kind == LayoutCell::kText && FoldStartsWith(cells[i].fold, "kinh gui")) {
+      if (cells[i].kind == LayoutCell::kText &&
+          FoldStartsWithAny(cells[i].fold, r_.words->addressees)) {
         size_t last = CollectList(cells, i, window);
         seg.addressees = Span{cells[i].begin, cells[last].end, 0};
         last_header = std::max(last_header, last);
@@ -460,7 +454,7 @@ class SegmentStage : public Stage {
     if (c.kind != LayoutCell::kText) return false;
     if (r_.header->PartialMatch(r_.date, Raw(text, c))) return true;
     // Split after "ngày NN": the rest is on the next line.
-    size_t p = c.fold.rfind("ngay");
+    size_t p = FoldRFindAny(c.fold, r_.words->date);
     return p != std::string::npos && c.fold.find(',') != std::string::npos && c.clean.size() < 60 &&
            p + 12 >= c.fold.size();
   }
@@ -513,13 +507,15 @@ class SegmentStage : public Stage {
   bool IsRecipientsLabel(const Cells& cells, size_t i) const {
     const LayoutCell& c = cells[i];
     if (c.kind != LayoutCell::kText) return false;
-    if (FoldStartsWith(c.fold, "noi nhan")) return true;
+    if (FoldStartsWithAny(c.fold, r_.words->recipients)) return true;
     // "*Nơi" / "nhận:*" split over two lines.
-    return c.fold == "noi" && i + 1 < cells.size() && FoldStartsWith(cells[i + 1].fold, "nhan");
+    return FoldIsFirstWordOf(c.fold, r_.words->recipients) && i + 1 < cells.size() &&
+           FoldStartsWithRest(cells[i + 1].fold, r_.words->recipients);
   }
   bool IsSubjectStop(const std::string& text, const LayoutCell& c) const {
     return StartsWithAny(c.fold, r_.formula) || IsNational(c) || IsNumberLine(text, c) ||
-           IsDateLine(text, c) || FoldStartsWith(c.fold, "kinh gui") || IsAuthority(text, c);
+           IsDateLine(text, c) || FoldStartsWithAny(c.fold, r_.words->addressees) ||
+           IsAuthority(text, c);
   }
 
   // Returns the last cell of the subject that starts at or after *first
@@ -534,8 +530,8 @@ class SegmentStage : public Stage {
     // The line right under the title is the subject even when it opens
     // with a verb ("Thực hiện quy trình …"), unless it is running text.
     bool under_title = i == from;
-    if (IsSubjectStop(text, f) || IsHeading(f) ||
-        (StartsWithAny(f.fold, r_.subject_stop) && !FoldStartsWith(f.fold, "v/v") &&
+    if (IsSubjectStop(text, f) || IsHeading(f, *r_.words) ||
+        (StartsWithAny(f.fold, r_.subject_stop) && !FoldStartsWithAny(f.fold, r_.words->subject) &&
          (!under_title || std::count(f.clean.begin(), f.clean.end(), ' ') > 25))) {
       return cells.size();
     }
@@ -559,7 +555,7 @@ class SegmentStage : public Stage {
         }
         continue;
       }
-      if (IsSubjectStop(text, c) || IsHeading(c)) break;
+      if (IsSubjectStop(text, c) || IsHeading(c, *r_.words)) break;
       bool has_lower = !IsUpperText(c.clean) &&
                        c.clean.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos;
       if (upper) {
@@ -672,7 +668,7 @@ class SegmentStage : public Stage {
       size_t lo = recip < to ? recip_last + 1 : (to > from + 15 ? to - 15 : from);
       for (size_t i = lo; i < to; ++i) {
         const LayoutCell& c = cells[i];
-        if (c.kind != LayoutCell::kText || !IsUpperText(c.clean) || IsHeading(c) ||
+        if (c.kind != LayoutCell::kText || !IsUpperText(c.clean) || IsHeading(c, *r_.words) ||
             c.clean.size() > 120) {
           continue;
         }
@@ -696,7 +692,7 @@ class SegmentStage : public Stage {
 
   size_t CollectRecipients(const std::string& text, const Cells& cells, size_t i, size_t to) const {
     size_t last = i;
-    if (cells[i].fold == "noi") last = ++i;
+    if (FoldIsFirstWordOf(cells[i].fold, r_.words->recipients)) last = ++i;
     int items = 0;
     const LayoutCell& head = cells[i];
     size_t colon = head.clean.find(':');
@@ -789,8 +785,9 @@ class SegmentStage : public Stage {
 }  // namespace
 
 Result<std::unique_ptr<Stage>> NewSegmentStage(const RuleBook& rules) {
-  const Lexicon& lex = rules.lexicon();
   SegmentRules r;
+  r.lexicon = rules.shared_lexicon();
+  const Lexicon& lex = *r.lexicon;
   auto header = lex.header_patterns();
   if (!header.ok()) return header.status();
   r.header = header.value();
@@ -810,6 +807,7 @@ Result<std::unique_ptr<Stage>> NewSegmentStage(const RuleBook& rules) {
   for (const NationalLine& n : words.national) r.national.push_back(n.fold);
   r.subject_stop = words.subject_stop;
   r.formula = words.formula;
+  r.words = &lex.words();
   return std::unique_ptr<Stage>(std::make_unique<SegmentStage>(std::move(r)));
 }
 

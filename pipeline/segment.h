@@ -11,6 +11,7 @@
 
 #include "extractors/rule_file.h"
 #include "pipeline/stage.h"
+#include "text/fold.h"
 
 namespace vanban {
 
@@ -48,9 +49,6 @@ bool LooksLikeName(std::string_view s);
 // ("- Như trên; - PHÓ TỔNG CỤC TRƯỞNG"): the right column, a line of capitals
 // of two or more words after the last spaced dash; else "".
 std::string MergedRightColumn(std::string_view line);
-
-// Returns true if fold (a folding key) starts with word as whole words.
-bool FoldStartsWith(std::string_view fold, std::string_view word);
 
 // PDF text merges the two header columns into one line ("BỘ TÀI CHÍNH CỘNG
 // HÒA XÃ HỘI …"). Returns how many words of the line come before the first

@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cctype>
 
 #include "text/utf8.h"
 
@@ -84,6 +85,14 @@ std::string FoldKey(std::string_view utf8) {
     if (folded != 0) AppendUtf8(folded, &out);
   }
   return out;
+}
+
+bool FoldStartsWith(std::string_view fold, std::string_view word) {
+  if (word.empty() || fold.size() < word.size()) return false;
+  if (fold.compare(0, word.size(), word) != 0) return false;
+  if (fold.size() == word.size()) return true;
+  unsigned char c = static_cast<unsigned char>(fold[word.size()]);
+  return !(std::isalnum(c) || c >= 0x80);
 }
 
 }  // namespace vanban

@@ -18,6 +18,10 @@ std::string FoldKey(std::string_view utf8);
 // mark, which folding drops.
 char32_t FoldCodePoint(char32_t cp);
 
+// Returns true if fold (a folding key) starts with word as whole words: the
+// byte after word is not a letter or digit.
+bool FoldStartsWith(std::string_view fold, std::string_view word);
+
 }  // namespace vanban
 
 #endif  // VANBAN_TEXT_FOLD_H_
