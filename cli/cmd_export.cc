@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/export_office.h"
 #include "cli/index_flags.h"
+#include "extractors/lexicon.h"
 #include "index/export.h"
 #include "pipeline/plan_json.h"
 
@@ -29,6 +30,15 @@ std::string UtcStamp() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
   return buf;
+}
+
+// The description labels of words.rules (the first of each).
+IcsLabels IcsLabelsOf(const Lexicon& lexicon) {
+  const FormatWords& w = lexicon.words();
+  IcsLabels labels;
+  if (!w.label_lead.empty()) labels.lead = w.label_lead.front().text;
+  if (!w.label_due_before.empty()) labels.due_before = w.label_due_before.front().text;
+  return labels;
 }
 
 int RunExport(const ExportFlags& flags) {
@@ -72,7 +82,13 @@ int RunExport(const ExportFlags& flags) {
       return kExitFatal;
     }
     if (format == "ics") {
-      out << DeadlinesIcs(deadlines.value(), UtcStamp());
+      auto lexicon = Lexicon::Load(flags.index.rules_dir.empty() ? RuleBook::DefaultDir()
+                                                                 : flags.index.rules_dir);
+      if (!lexicon.ok()) {
+        PrintError("export", lexicon.status().ToString());
+        return kExitFatal;
+      }
+      out << DeadlinesIcs(deadlines.value(), UtcStamp(), IcsLabelsOf(*lexicon.value()));
     } else {
       auto tasks = index->Tasks(q);
       if (!tasks.ok()) {

@@ -86,7 +86,8 @@ int RunSearch(const SearchFlags& flags) {
 void RegisterSearch(CLI::App* app, CommandRunner* run) {
   auto flags = std::make_shared<SearchFlags>();
   CLI::App* cmd = app->add_subcommand(
-      "search", "Search the index: ranked full text (accents, case and đ/d ignored) and filters");
+      "search",
+      "Search the index: ranked full text (accents, case and d-stroke ignored) and filters");
   cmd->add_option("text", flags->words, "Words to find (all must occur)");
   AddIndexFlag(cmd, &flags->index);
   AddFilterFlags(cmd, &flags->index);

@@ -44,9 +44,9 @@ inline void AddFilterFlags(CLI::App* cmd, IndexFlags* f, bool deadline_names_sho
                   "Organisation named in the document (folded; abbreviations such as BTG expand)");
   cmd->add_option("--role", f->role,
                   "With --org: its role (lead, partner, issuer, recipient, addressee, …)");
-  cmd->add_option("--type", f->type, "Document type (Kế hoạch, KH, Công văn, …)");
+  cmd->add_option("--type", f->type, "Document type: its name or its code (KH, CV, …)");
   cmd->add_option("--issuer", f->issuer, "Issuing body (folded; abbreviations expand)");
-  cmd->add_option("--cites", f->cites, "Documents citing this reference (48-KH/ĐUK)");
+  cmd->add_option("--cites", f->cites, "Documents citing this reference (48-KH/DUK, folded)");
   cmd->add_option("--rules", f->rules_dir, "Rule directory for the abbreviation table");
 }
 

@@ -128,7 +128,8 @@ std::string NextDay(const std::string& ymd) {
   return buf;
 }
 
-std::string DeadlinesIcs(const std::vector<AgendaItem>& deadlines, const std::string& dtstamp) {
+std::string DeadlinesIcs(const std::vector<AgendaItem>& deadlines, const std::string& dtstamp,
+                         const IcsLabels& labels) {
   std::string out;
   auto line = [&](const std::string& l) { out += IcsFold(l); };
   line("BEGIN:VCALENDAR");
@@ -148,8 +149,8 @@ std::string DeadlinesIcs(const std::vector<AgendaItem>& deadlines, const std::st
     line("SUMMARY:" + IcsEscape(summary));
     std::string desc;
     if (!d.subject.empty()) desc += d.subject + "\n";
-    if (!d.lead.empty()) desc += "Chủ trì: " + d.lead + "\n";
-    if (!d.inclusive) desc += "Hạn: trước ngày " + d.due + "\n";
+    if (!d.lead.empty()) desc += labels.lead + ": " + d.lead + "\n";
+    if (!d.inclusive) desc += labels.due_before + " " + d.due + "\n";
     desc += d.path;
     line("DESCRIPTION:" + IcsEscape(desc));
     line("END:VEVENT");

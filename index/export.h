@@ -25,9 +25,16 @@ std::string IcsEscape(const std::string& s);
 std::string IcsFold(const std::string& line);
 // The day after a YYYY-MM-DD date ("" when the date is not valid).
 std::string NextDay(const std::string& ymd);
+// The words of an event's description (words.rules label_lead and
+// label_due_before): "<lead>: body", "<due_before> date".
+struct IcsLabels {
+  std::string lead;
+  std::string due_before;
+};
 // A VCALENDAR with one all-day VEVENT per deadline that has a full date.
 // dtstamp is the UTC time written as DTSTAMP (YYYYMMDDTHHMMSSZ).
-std::string DeadlinesIcs(const std::vector<AgendaItem>& deadlines, const std::string& dtstamp);
+std::string DeadlinesIcs(const std::vector<AgendaItem>& deadlines, const std::string& dtstamp,
+                         const IcsLabels& labels);
 
 }  // namespace vanban
 
