@@ -113,6 +113,7 @@ struct Header {
   TextField parent_issuer;  // the line above the issuer, when there is one
   TextField place;         // "Hà Nội"
   TextField issued_on;     // "2021-12-24"
+  TextField issued_on_partial;  // "2025-08": the date line leaves the day blank
   TextField subject;       // trích yếu
   std::vector<TextField> addressees;
   std::string system;      // "party" | "state" | ""
@@ -133,8 +134,11 @@ struct NumberFact {
 
 struct AmountFact {
   std::string id;
-  double value = 0;              // in VND
+  double value = 0;              // in VND (other currencies: in that currency)
   std::string currency = "VND";
+  std::optional<double> value_max;  // a range "3,5 - 6 tỷ đồng": value is the low end
+  std::string bound;                // "at-most" (a cap: "không quá"), "at-least", ""
+  std::string per;                  // the unit a rate is per: "xã" in "… đồng/xã"
   std::string text;
   std::optional<double> words_value;  // the amount in words, when given
   std::optional<bool> words_agree;
@@ -165,8 +169,8 @@ struct DateFact {
 struct PeriodFact {
   std::string id;
   std::string start;  // YYYY-MM-DD
-  std::string end;    // YYYY-MM-DD (inclusive)
-  std::string kind;   // activity | term | anniversary
+  std::string end;    // YYYY-MM-DD (inclusive); empty for an open span
+  std::string kind;   // activity | programme | term | anniversary | open
   std::string text;
   Span span;
   std::string rule;
@@ -174,7 +178,8 @@ struct PeriodFact {
 
 struct DeadlineFact {
   std::string id;
-  std::string due;        // YYYY-MM-DD
+  std::string due;        // YYYY-MM-DD; empty for a recurring deadline
+  std::string rrule;      // RFC 5545 RRULE when the deadline recurs
   bool inclusive = true;  // "trước ngày X" is exclusive
   std::string action;     // the clause that must be done
   std::string actor;      // who must act, when the sentence says
@@ -228,6 +233,8 @@ struct Target {
   std::string unit;     // "%", "căn nhà", "VND"
   std::string subject;
   std::string due;
+  std::string horizon;       // YYYY (or a date) the target is to be reached by
+  std::string horizon_rule;  // rule that read the horizon
   std::string text;
   Span span;
   std::string rule;

@@ -49,8 +49,8 @@ json PlanToJson(const Document& doc, const PlanJsonOptions& options) {
   plan["schema_version"] = kPlanSchemaVersion;
 
   const SourceInfo& src = doc.source;
-  json source = {{"path", src.path},   {"format", src.format},     {"mime", Str(src.mime)},
-                 {"size", src.size},   {"sha256", src.sha256},     {"encoding", Str(src.encoding)}};
+  json source = {{"path", src.path}, {"format", src.format}, {"mime", Str(src.mime)},
+                 {"size", src.size}, {"sha256", src.sha256}, {"encoding", Str(src.encoding)}};
   if (!src.metadata.empty()) source["metadata"] = src.metadata;
   source["pages"] = ListJson(src.pages, [](const Page& p) {
     json j = {{"number", p.number}, {"method", p.method}};
@@ -70,31 +70,30 @@ json PlanToJson(const Document& doc, const PlanJsonOptions& options) {
   d["parent_issuer"] = Str(h.parent_issuer.value);
   d["place"] = Str(h.place.value);
   d["issued_on"] = Str(h.issued_on.value);
+  if (h.issued_on_partial.present()) d["issued_on_partial"] = h.issued_on_partial.value;
   d["subject"] = Str(h.subject.value);
   d["addressees"] = ListJson(h.addressees, [](const TextField& f) { return f.value; });
   d["system"] = Str(h.system);
   if (!h.number_from.empty()) d["number_from"] = h.number_from;
   json prov = json::object();
-  for (const auto& [key, field] :
-       std::vector<std::pair<const char*, const TextField*>>{{"type", &h.type},
-                                                            {"number", &h.number},
-                                                            {"symbol", &h.symbol},
-                                                            {"issuer", &h.issuer},
-                                                            {"place", &h.place},
-                                                            {"issued_on", &h.issued_on},
-                                                            {"subject", &h.subject}}) {
+  for (const auto& [key, field] : std::vector<std::pair<const char*, const TextField*>>{
+           {"type", &h.type},
+           {"number", &h.number},
+           {"symbol", &h.symbol},
+           {"issuer", &h.issuer},
+           {"place", &h.place},
+           {"issued_on", &h.issued_on},
+           {"issued_on_partial", &h.issued_on_partial},
+           {"subject", &h.subject}}) {
     if (field->present()) prov[key] = FieldJson(*field);
   }
   d["provenance"] = std::move(prov);
   plan["document"] = std::move(d);
 
   auto sig_json = [](const Signature& s) {
-    return json{{"authority", Str(s.authority.value)},
-                {"authority_code", Str(s.authority_code)},
-                {"body", Str(s.body.value)},
-                {"title", Str(s.title.value)},
-                {"name", Str(s.name.value)},
-                {"span", SpanJson(s.span)}};
+    return json{{"authority", Str(s.authority.value)}, {"authority_code", Str(s.authority_code)},
+                {"body", Str(s.body.value)},           {"title", Str(s.title.value)},
+                {"name", Str(s.name.value)},           {"span", SpanJson(s.span)}};
   };
   plan["signature"] = doc.signatures.empty() ? json(nullptr) : sig_json(doc.signatures.front());
   plan["signatures"] = ListJson(doc.signatures, sig_json);
@@ -106,20 +105,28 @@ json PlanToJson(const Document& doc, const PlanJsonOptions& options) {
   });
 
   plan["citations"] = ListJson(doc.citations, [](const CitationFact& c) {
-    json j = {{"id", c.id},         {"reference", c.reference}, {"type", Str(c.type)},
-              {"number", Str(c.number)}, {"symbol", Str(c.symbol)}, {"date", Str(c.date)},
+    json j = {{"id", c.id},
+              {"reference", c.reference},
+              {"type", Str(c.type)},
+              {"number", Str(c.number)},
+              {"symbol", Str(c.symbol)},
+              {"date", Str(c.date)},
               {"issuer", Str(c.issuer)}};
     Provenance(&j, c.span, c.rule, c.text);
     return j;
   });
   plan["deadlines"] = ListJson(doc.deadlines, [](const DeadlineFact& f) {
-    json j = {{"id", f.id},         {"due", f.due},          {"inclusive", f.inclusive},
-              {"action", Str(f.action)}, {"actor", Str(f.actor)}};
+    json j = {{"id", f.id},
+              {"inclusive", f.inclusive},
+              {"action", Str(f.action)},
+              {"actor", Str(f.actor)}};
+    if (!f.due.empty()) j["due"] = f.due;
+    if (!f.rrule.empty()) j["rrule"] = f.rrule;
     Provenance(&j, f.span, f.rule, f.text);
     return j;
   });
   plan["periods"] = ListJson(doc.periods, [](const PeriodFact& f) {
-    json j = {{"id", f.id}, {"start", f.start}, {"end", f.end}, {"kind", f.kind}};
+    json j = {{"id", f.id}, {"start", f.start}, {"end", Str(f.end)}, {"kind", f.kind}};
     Provenance(&j, f.span, f.rule, f.text);
     return j;
   });
@@ -133,6 +140,9 @@ json PlanToJson(const Document& doc, const PlanJsonOptions& options) {
   });
   plan["amounts"] = ListJson(doc.amounts, [](const AmountFact& f) {
     json j = {{"id", f.id}, {"value", f.value}, {"currency", f.currency}};
+    if (f.value_max) j["value_max"] = *f.value_max;
+    if (!f.bound.empty()) j["bound"] = f.bound;
+    if (!f.per.empty()) j["per"] = f.per;
     j["words_value"] = f.words_value ? json(*f.words_value) : json(nullptr);
     j["words_agree"] = f.words_agree ? json(*f.words_agree) : json(nullptr);
     Provenance(&j, f.span, f.rule, f.text);
@@ -147,7 +157,8 @@ json PlanToJson(const Document& doc, const PlanJsonOptions& options) {
     return j;
   });
   plan["numbers"] = ListJson(doc.numbers, [](const NumberFact& f) {
-    json j = {{"id", f.id}, {"value", f.value}, {"qualifier", Str(f.qualifier)}, {"noun", Str(f.noun)}};
+    json j = {
+        {"id", f.id}, {"value", f.value}, {"qualifier", Str(f.qualifier)}, {"noun", Str(f.noun)}};
     Provenance(&j, f.span, f.rule, f.text);
     return j;
   });
@@ -176,16 +187,21 @@ json PlanToJson(const Document& doc, const PlanJsonOptions& options) {
     return j;
   });
   plan["organisations"] = ListJson(doc.organisations, [](const Organisation& o) {
-    json j = {{"id", o.id}, {"name", o.name}, {"abbreviation", Str(o.abbreviation)},
-              {"roles", o.roles}};
+    json j = {
+        {"id", o.id}, {"name", o.name}, {"abbreviation", Str(o.abbreviation)}, {"roles", o.roles}};
     j["mentions"] = ListJson(o.mentions, [](const OrgMention& m) {
       return json{{"text", m.text}, {"role", m.role}, {"span", SpanJson(m.span)}};
     });
     return j;
   });
   plan["targets"] = ListJson(doc.targets, [](const Target& t) {
-    json j = {{"id", t.id},         {"value", t.value}, {"unit", Str(t.unit)},
-              {"subject", Str(t.subject)}, {"due", Str(t.due)}};
+    json j = {{"id", t.id},
+              {"value", t.value},
+              {"unit", Str(t.unit)},
+              {"subject", Str(t.subject)},
+              {"due", Str(t.due)}};
+    j["horizon"] = Str(t.horizon);
+    if (!t.horizon_rule.empty()) j["horizon_rule"] = t.horizon_rule;
     Provenance(&j, t.span, t.rule, t.text);
     return j;
   });
