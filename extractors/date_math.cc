@@ -87,4 +87,28 @@ bool ParseIsoDate(std::string_view s, CivilDate* d) {
   return true;
 }
 
+std::string FormatRRule(Recurrence r, int month, int day) {
+  std::string out;
+  switch (r) {
+    case Recurrence::kNone:
+      return out;
+    case Recurrence::kYearly:
+      out = "FREQ=YEARLY";
+      break;
+    case Recurrence::kQuarterly:
+      out = "FREQ=MONTHLY;INTERVAL=3";
+      break;
+    case Recurrence::kMonthly:
+      out = "FREQ=MONTHLY";
+      break;
+    case Recurrence::kWeekly:
+      return "FREQ=WEEKLY";
+  }
+  if (month >= 1 && month <= 12 && r == Recurrence::kYearly) {
+    out += ";BYMONTH=" + std::to_string(month);
+  }
+  if (day != 0) out += ";BYMONTHDAY=" + std::to_string(day);
+  return out;
+}
+
 }  // namespace vanban

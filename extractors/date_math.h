@@ -30,6 +30,14 @@ int ParseSmallNumeral(std::string_view s);
 // Parses "2022-03-31" into d; false when malformed.
 bool ParseIsoDate(std::string_view s, CivilDate* d);
 
+// How often a recurring deadline comes back.
+enum class Recurrence { kNone, kYearly, kQuarterly, kMonthly, kWeekly };
+// An RFC 5545 RRULE for a deadline that recurs: month 0 = every month of the
+// cycle, day 0 = no day given, day -1 = the last day of the month.
+// "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=20", "FREQ=MONTHLY;BYMONTHDAY=15".
+// Returns "" for kNone.
+std::string FormatRRule(Recurrence r, int month, int day);
+
 }  // namespace vanban
 
 #endif  // VANBAN_EXTRACTORS_DATE_MATH_H_

@@ -59,12 +59,92 @@ TEST(DeadlineExtractor, CuesAndDueDates) {
   for (const auto& c : cases) {
     Document doc = ExtractValues(c.text, c.issued);
     if (std::string(c.due).empty()) {
-      EXPECT_TRUE(doc.deadlines.empty()) << c.text << " → " << doc.deadlines[0].due;
+      for (const auto& d : doc.deadlines) EXPECT_EQ(d.due, "") << c.text << " → " << d.due;
       continue;
     }
     ASSERT_EQ(doc.deadlines.size(), 1u) << c.text;
     EXPECT_EQ(doc.deadlines[0].due, c.due) << c.text;
     EXPECT_EQ(doc.deadlines[0].inclusive, c.inclusive) << c.text;
+  }
+}
+
+// Cues that were missed: labels, "không muộn hơn", a time of day, a part
+// of the year.
+TEST(DeadlineExtractor, MoreCues) {
+  const DeadlineCase cases[] = {
+      {"Hạn cuối: ngày 02/11/2024.", "", "2024-11-02", true},
+      {"Hạn chót là ngày 14 tháng 5 năm 2025, quá hạn không nhận.", "", "2025-05-14", true},
+      {"Thời hạn hoàn thành: năm 2027.", "", "2027-12-31", true},
+      {"- Thời gian hoàn thành: tháng 10/2024.", "", "2024-10-31", true},
+      {"Thời gian hoàn thành: Quý II/2025", "", "2025-06-30", true},
+      {"Thời hạn: trước ngày 05/3/2025", "", "2025-03-05", false},
+      {"phải gửi về Bộ không muộn hơn ngày 18/9/2024.", "", "2024-09-18", true},
+      {"đăng ký trước 9 giờ 00 ngày 21/10/2025 tại Văn phòng", "", "2025-10-21", true},
+      {"nộp chậm nhất 16h30 ngày 03/3/2026", "", "2026-03-03", true},
+      {"Cơ bản hoàn thành việc sắp xếp trong 6 tháng đầu năm 2026.", "", "2026-06-30", true},
+      {"hoàn thành bàn giao trong 3 tháng cuối năm 2025", "", "2025-12-31", true},
+      {"Ngày hội mồng 2 tháng 9 năm 2025.", "", "", true},
+  };
+  for (const auto& c : cases) {
+    Document doc = ExtractValues(c.text, c.issued);
+    if (std::string(c.due).empty()) {
+      EXPECT_TRUE(doc.deadlines.empty()) << c.text;
+      continue;
+    }
+    ASSERT_EQ(doc.deadlines.size(), 1u) << c.text;
+    EXPECT_EQ(doc.deadlines[0].due, c.due) << c.text;
+    EXPECT_EQ(doc.deadlines[0].inclusive, c.inclusive) << c.text;
+  }
+}
+
+// Recurring cues give a rule (RRULE) and no due date, never a dated deadline
+// for the issue year.
+TEST(DeadlineExtractor, RecurringDeadlinesCarryAnRRule) {
+  struct Case {
+    const char* text;
+    const char* rrule;
+  };
+  const Case cases[] = {
+      {"Định kỳ hằng năm (trước ngày 10/11 trong năm), các huyện gửi báo cáo.",
+       "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=10"},
+      {"Hằng năm, Sở Y tế tổng hợp, báo cáo chậm nhất tháng 7.",
+       "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=-1"},
+      {"các xã gửi số liệu trước ngày 05 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=5"},
+      {"báo cáo trước ngày 20 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=20"},
+      {"trước ngày 25/12 hàng năm", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25"},
+      {"báo cáo định kỳ trước ngày 30/6", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30"},
+  };
+  for (const auto& c : cases) {
+    Document doc = ExtractValues(c.text, "2025-03-01");
+    ASSERT_EQ(doc.deadlines.size(), 1u) << c.text;
+    EXPECT_EQ(doc.deadlines[0].due, "") << c.text;
+    EXPECT_EQ(doc.deadlines[0].rrule, c.rrule) << c.text;
+  }
+  // A year written makes it one dated deadline, recurring words or not.
+  Document doc = ExtractValues("Hằng năm, báo cáo trước ngày 15/12/2025.", "2025-03-01");
+  ASSERT_EQ(doc.deadlines.size(), 1u);
+  EXPECT_EQ(doc.deadlines[0].due, "2025-12-15");
+  EXPECT_EQ(doc.deadlines[0].rrule, "");
+}
+
+// What is not a deadline: reference points, target horizons, durations,
+// event days.
+TEST(DeadlineExtractor, NotDeadlines) {
+  const char* const cases[] = {
+      "| STT | Số lượng biên chế trước 01/01/2026 | Ghi chú |",
+      "Tổng số hộ nghèo trước ngày 01/7/2025: 1.250 hộ",
+      "số liệu tính đến 30/9/2025",
+      "Phấn đấu hoàn thành chương trình, tỷ lệ đạt trên 90% vào năm 2027.",
+      "Đến hết năm 2030: có ít nhất 70% số xã đạt chuẩn nông thôn mới.",
+      "hoàn thành xây dựng, đạt 100% vào năm 2026",
+      "**2. Mục tiêu đến hết năm 2028**",
+      "giải quyết trong 7 ngày làm việc kể từ ngày nhận hồ sơ",
+      "Hội nghị tổng kết tổ chức ngày 20/11/2025 tại Hà Nội.",
+  };
+  for (const char* text : cases) {
+    Document doc = ExtractValues(text, "2025-10-01");
+    EXPECT_TRUE(doc.deadlines.empty()) << text << " → " << doc.deadlines[0].due;
+    EXPECT_TRUE(doc.periods.empty()) << text << " → " << doc.periods[0].start;
   }
 }
 

@@ -47,7 +47,21 @@ TEST(PeriodExtractor, Forms) {
       {"Nghị quyết Đại hội nhiệm kỳ 2020-2025", "", "2020-01-01", "2025-12-31", "term"},
       {"Ban Chấp hành nhiệm kỳ 2015 - 2020", "", "2015-01-01", "2020-12-31", "term"},
       {"Ban Chấp hành nhiệm kì 2010 - 2015", "", "2010-01-01", "2015-12-31", "term"},
-      {"kế hoạch giai đoạn 2021 - 2025", "", "2021-01-01", "2025-12-31", "activity"},
+      {"kế hoạch giai đoạn 2021 - 2025", "", "2021-01-01", "2025-12-31", "programme"},
+      {"Chiến lược phát triển giai đoạn 2026-2030", "", "2026-01-01", "2030-12-31", "programme"},
+      {"quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn", "", "2021-01-01", "2030-12-31", "programme"},
+      {"Thực hiện Kế hoạch 5 năm 2021 - 2025 về", "", "2021-01-01", "2025-12-31", "programme"},
+      {"trong thời kỳ ổn định ngân sách 2023 - 2026", "", "2023-01-01", "2026-12-31", "programme"},
+      {"Đại hội đại biểu nhiệm kỳ 2026 - 2031", "", "2026-01-01", "2031-12-31", "term"},
+      {"chính sách áp dụng từ năm 2027 trở đi", "", "2027-01-01", "", "open"},
+      {"Quy chế áp dụng từ ngày ban hành đến khi có văn bản thay thế", "2025-04-09", "2025-04-09",
+       "", "open"},
+      {"Thời gian thực hiện: Quý IV/2025", "", "2025-10-01", "2025-12-31", "activity"},
+      {"các hoạt động diễn ra trong tháng 4 năm 2026", "", "2026-04-01", "2026-04-30", "activity"},
+      {"Hội thảo trong hai ngày 12 - 13/6/2025 tại", "", "2025-06-12", "2025-06-13", "activity"},
+      {"vào ngày 3 và 4 tháng 12 năm 2025", "", "2025-12-03", "2025-12-04", "activity"},
+      {"tập huấn từ ngày 07-8 đến ngày 15-8-2025", "", "2025-08-07", "2025-08-15", "activity"},
+      {"tổ chức từ tháng 3 đến tháng 10\nnăm 2026", "", "2026-03-01", "2026-10-31", "activity"},
       {"Kỷ niệm 15 năm Ngày thành lập Đảng bộ Khối (11/4/2007 - 11/4/2022)", "", "2007-04-11",
        "2022-04-11", "anniversary"},
       {"tiến tới kỷ niệm 70 năm Ngày truyền thống của Đảng bộ (07/11/1948-07/11/2018)", "",
@@ -85,6 +99,42 @@ TEST(PeriodExtractor, Forms) {
     EXPECT_EQ(doc.periods[0].end, c.end) << c.text;
     EXPECT_EQ(doc.periods[0].kind, c.kind) << c.text;
   }
+}
+
+// "tháng 5 và tháng 9 năm 2026": one window per month, the year written once.
+TEST(PeriodExtractor, CoordinatedMonthsAreSeparateWindows) {
+  Document doc = ExtractValues("Kiểm tra được tổ chức vào tháng 4 và tháng 10 năm 2026.");
+  ASSERT_EQ(doc.periods.size(), 2u);
+  EXPECT_EQ(doc.periods[0].start, "2026-04-01");
+  EXPECT_EQ(doc.periods[0].end, "2026-04-30");
+  EXPECT_EQ(doc.periods[1].start, "2026-10-01");
+  EXPECT_EQ(doc.periods[1].end, "2026-10-31");
+  doc = ExtractValues("diễn tập trong tháng 3, tháng 6 và tháng 9/2025");
+  ASSERT_EQ(doc.periods.size(), 3u);
+  EXPECT_EQ(doc.periods[1].start, "2025-06-01");
+  EXPECT_EQ(doc.periods[2].end, "2025-09-30");
+}
+
+// A window without a year takes the year of its sentence, then the year the
+// subject names, before the issue date.
+TEST(PeriodExtractor, YearlessWindowTakesTheContextYear) {
+  Document doc =
+      ExtractValues("Năm 2027, các trường tổ chức hội thi từ tháng 3 đến tháng 5.", "2026-12-20");
+  ASSERT_EQ(doc.periods.size(), 1u);
+  EXPECT_EQ(doc.periods[0].start, "2027-03-01");
+  EXPECT_EQ(doc.periods[0].end, "2027-05-31");
+
+  Document sub;
+  sub.text = "Tổ chức tập huấn từ ngày 10/3 đến ngày 20/3.";
+  sub.header.issued_on.value = "2025-12-28";
+  sub.header.subject.value = "Kế hoạch bồi dưỡng cán bộ năm 2026";
+  for (const auto& e : testing::ValueExtractors()) e->Extract(&sub);
+  ASSERT_EQ(sub.periods.size(), 1u);
+  EXPECT_EQ(sub.periods[0].start, "2026-03-10");
+
+  doc = ExtractValues("Tổ chức tập huấn từ ngày 10/3 đến ngày 20/3.", "2025-12-28");
+  ASSERT_EQ(doc.periods.size(), 1u);
+  EXPECT_EQ(doc.periods[0].start, "2025-03-10");
 }
 
 TEST(PeriodExtractor, TwoPeriodsInOneSentenceKeepTheirSpans) {
