@@ -1,7 +1,6 @@
 // vanban export --format jsonl|csv|ics|register|xlsx|edxml [filters]: the index for
 // other systems.
 #include <ctime>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -9,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/export_office.h"
 #include "cli/index_flags.h"
+#include "cli/output_file.h"
 #include "extractors/lexicon.h"
 #include "index/export.h"
 #include "pipeline/plan_json.h"
@@ -50,20 +50,27 @@ int RunExport(const ExportFlags& flags) {
   }
   q.text = flags.text;
   q.limit = 0;
+  if (!flags.output.empty()) {
+    Status s = CheckOutputIsNotIndex(flags.output, flags.index.index);
+    if (!s.ok()) {
+      PrintError(flags.output, s.message());
+      return kExitFatal;
+    }
+  }
   auto index = OpenForReading(flags.index.index);
   if (!index) return kExitFatal;
   const std::string& format = flags.index.format;
   if (format == "edxml")
     return RunOfficeExport(index.get(), q, format, false, flags.output, std::cout);
-  std::ofstream file;
+  AtomicOutput file;
   if (!flags.output.empty()) {
-    file.open(flags.output, std::ios::binary);
-    if (!file) {
-      PrintError(flags.output, "cannot write");
+    Status s = file.Open(flags.output);
+    if (!s.ok()) {
+      PrintError(flags.output, s.message());
       return kExitFatal;
     }
   }
-  std::ostream& out = flags.output.empty() ? std::cout : file;
+  std::ostream& out = flags.output.empty() ? std::cout : file.stream();
   if (IsOfficeFormat(format)) {
     int rc = RunOfficeExport(index.get(), q, format, flags.bom, "", out);
     if (rc != kExitOk) return rc;
@@ -100,8 +107,11 @@ int RunExport(const ExportFlags& flags) {
     }
   }
   out.flush();
-  if (!out) {
-    PrintError(flags.output.empty() ? "stdout" : flags.output, "write failed");
+  Status written = !out                   ? Status::IOError("write failed")
+                   : flags.output.empty() ? Status::OK()
+                                          : file.Commit();
+  if (!written.ok()) {
+    PrintError(flags.output.empty() ? "stdout" : flags.output, written.message());
     return kExitFatal;
   }
   return kExitOk;

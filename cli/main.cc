@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   vanban::RegisterExport(&app, &run);
   vanban::RegisterShow(&app, &run);
   vanban::RegisterFailures(&app, &run);
+  vanban::RegisterCheck(&app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

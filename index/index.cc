@@ -5,10 +5,14 @@
 
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <set>
@@ -374,6 +378,32 @@ void FoldSqlFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   sqlite3_result_text(ctx, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
 }
 
+// The SQLite file header's first 16 bytes.
+constexpr char kSqliteMagic[] = "SQLite format 3";
+
+// Checks the file at path before SQLite opens it: a missing file is an
+// error unless create; an existing one must be a non-empty SQLite file.
+// *existed tells whether there was a file.
+Status CheckIndexFile(const std::string& path, bool create, bool* existed) {
+  struct stat st;
+  *existed = stat(path.c_str(), &st) == 0;
+  if (!*existed) {
+    if (create) return Status::OK();
+    return Status::NotFound("no index here (run vanban ingest first; only ingest creates one)");
+  }
+  if (S_ISDIR(st.st_mode)) return Status::InvalidInput("is a directory, not an index");
+  if (st.st_size == 0) return Status::InvalidInput("empty file, not a vanban index");
+  char head[16] = {};
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status::IOError("cannot read");
+  size_t n = std::fread(head, 1, sizeof head, f);
+  std::fclose(f);
+  if (n != sizeof head || std::memcmp(head, kSqliteMagic, sizeof head) != 0) {
+    return Status::InvalidInput("not a vanban index (not an SQLite database)");
+  }
+  return Status::OK();
+}
+
 std::string LimitSql(int limit) { return limit > 0 ? " LIMIT " + std::to_string(limit) : ""; }
 
 }  // namespace
@@ -407,6 +437,19 @@ struct Index::Rep {
     return Status::OK();
   }
   Status Migrate();
+  // The first integer of a one-row query (pragma), or -1.
+  int64_t IntOf(const char* sql) {
+    Stmt st(db, sql);
+    if (!st.ok() || st.Step() != SQLITE_ROW) return -1;
+    return st.Int(0);
+  }
+  Status CheckMarker(bool create);
+  // A connection to path with the tokenizer and functions registered.
+  static Result<std::unique_ptr<Rep>> Connect(const std::string& path, int flags);
+  // Checks an existing file's marker, sets the journal mode and migrates.
+  Status Setup(bool existed, bool create);
+  // Makes a new index at path, unless a file appears there meanwhile.
+  static Status CreateFresh(const std::string& path);
   Status DeleteDoc(int64_t doc);
   Result<int64_t> DocOf(const std::string& path);
 };
@@ -448,7 +491,37 @@ Status Index::Rep::Migrate() {
       return s;
     }
   }
+  if (version == 0) {
+    s = Exec("PRAGMA application_id = " + std::to_string(kIndexApplicationId));
+    if (!s.ok()) {
+      Exec("ROLLBACK");
+      return s;
+    }
+  }
   return Exec("COMMIT");
+}
+
+Status Index::Rep::CheckMarker(bool create) {
+  int64_t app = IntOf("PRAGMA application_id");
+  int64_t version = IntOf("PRAGMA user_version");
+  int64_t tables = IntOf("SELECT count(*) FROM sqlite_master");
+  if (app < 0 || version < 0 || tables < 0) {
+    busy = busy || (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY;
+    return Status::Corrupt(std::string("not a vanban index (") + sqlite3_errmsg(db) + ")");
+  }
+  if (app != 0 && app != kIndexApplicationId) {
+    return Status::InvalidInput("not a vanban index (another application's SQLite file)");
+  }
+  if (version == 0 && tables == 0) {
+    // A creation that stopped before its first commit may be finished by
+    // ingest; a reader has nothing to read.
+    if (create) return Status::OK();
+    return Status::InvalidInput("not a vanban index (an SQLite file without its schema)");
+  }
+  if (version == 0 || IntOf("SELECT count(*) FROM sqlite_master WHERE name = 'documents'") != 1) {
+    return Status::InvalidInput("not a vanban index (an SQLite file with other tables)");
+  }
+  return Status::OK();
 }
 
 Status Index::Rep::DeleteDoc(int64_t doc) {
@@ -476,17 +549,10 @@ Result<int64_t> Index::Rep::DocOf(const std::string& path) {
 Index::Index(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 Index::~Index() = default;
 
-Result<std::unique_ptr<Index>> Index::Open(const std::string& path, bool create) {
-  if (!create) {
-    struct stat st;
-    if (stat(path.c_str(), &st) != 0) {
-      return Status::NotFound("no index at " + path + " (run vanban ingest first)");
-    }
-  }
+Result<std::unique_ptr<Index::Rep>> Index::Rep::Connect(const std::string& path, int flags) {
   auto rep = std::make_unique<Rep>();
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &rep->db, flags, nullptr);
-  if (rc != SQLITE_OK) return Status::IOError(path + ": " + rep->Error("open").message());
+  if (rc != SQLITE_OK) return rep->Error("open");
   sqlite3_busy_timeout(rep->db, 30000);
   rc = RegisterFoldTokenizer(rep->db);
   if (rc != SQLITE_OK) return Status::Internal("cannot register the FTS5 tokenizer");
@@ -494,26 +560,68 @@ Result<std::unique_ptr<Index>> Index::Open(const std::string& path, bool create)
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                   FoldSqlFunction, nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) return Status::Internal("cannot register vanban_fold");
-  // Another connection setting up the same new file can make a mode change
+  return rep;
+}
+
+Status Index::Rep::Setup(bool existed, bool create) {
+  // Another connection setting up the same file can make a mode change
   // fail at once with SQLITE_BUSY (SQLite does not wait where waiting could
   // deadlock): try again for as long as the busy timeout.
   Status s;
   for (int attempt = 0;; ++attempt) {
-    rep->busy = false;
-    s = rep->Exec("PRAGMA journal_mode=WAL");
-    if (s.ok()) s = rep->Exec("PRAGMA synchronous=NORMAL");
-    if (s.ok()) s = rep->Migrate();
-    if (s.ok() || !rep->busy || attempt >= 3000) break;
+    busy = false;
+    // Before anything is written: a foreign SQLite file stays untouched.
+    s = existed ? CheckMarker(create) : Status::OK();
+    if (s.ok()) s = Exec("PRAGMA journal_mode=WAL");
+    if (s.ok()) s = Exec("PRAGMA synchronous=NORMAL");
+    if (s.ok()) s = Migrate();
+    if (s.ok() || !busy || attempt >= 3000) return s;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  if (!s.ok()) {
-    if (s.code() == StatusCode::kIOError || s.code() == StatusCode::kCorrupt) {
-      return Status(s.code() == StatusCode::kCorrupt ? Status::Corrupt(path + ": " + s.message())
-                                                     : Status::IOError(path + ": " + s.message()));
-    }
-    return s;
+}
+
+Status Index::Rep::CreateFresh(const std::string& path) {
+  // The schema is made in a temporary file beside path and linked into
+  // place whole: path never exists without its schema, so a reader never
+  // meets a half-made index, and link() never replaces a file another
+  // process created meanwhile.
+  std::string pattern = path + ".new-XXXXXX";
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  if (fd < 0) return Status::IOError("cannot create the index");
+  mode_t mask = umask(0);  // mkstemp makes 0600; an index is an ordinary file
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+  close(fd);
+  std::string temp = name.data();
+  Status s;
+  {
+    auto rep = Connect(temp, SQLITE_OPEN_READWRITE);
+    s = rep.ok() ? rep.value()->Setup(/*existed=*/false, /*create=*/true) : rep.status();
   }
-  return std::unique_ptr<Index>(new Index(std::move(rep)));
+  if (s.ok() && link(temp.c_str(), path.c_str()) != 0 && errno != EEXIST) {
+    s = Status::IOError(std::string("cannot create the index: ") + std::strerror(errno));
+  }
+  unlink(temp.c_str());
+  for (const char* suffix : kIndexSideSuffixes) unlink((temp + suffix).c_str());
+  return s;
+}
+
+Result<std::unique_ptr<Index>> Index::Open(const std::string& path, bool create) {
+  bool existed = false;
+  Status file = CheckIndexFile(path, create, &existed);
+  if (!file.ok()) return file;
+  if (!existed) {
+    file = Rep::CreateFresh(path);
+    if (!file.ok()) return file;
+    existed = true;
+  }
+  auto rep = Rep::Connect(path, SQLITE_OPEN_READWRITE);
+  if (!rep.ok()) return rep.status();
+  Status s = rep.value()->Setup(existed, create);
+  if (!s.ok()) return s;
+  return std::unique_ptr<Index>(new Index(std::move(rep).value()));
 }
 
 Result<std::map<std::string, FileState>> Index::Files() {
@@ -1038,6 +1146,46 @@ Result<int64_t> Index::Count() {
   Stmt s(rep_->db, "SELECT count(*) FROM documents", &rep_->cache);
   if (!s.ok() || s.Step() != SQLITE_ROW) return rep_->Error("count");
   return s.Int(0);
+}
+
+Result<std::vector<std::string>> Index::Check() {
+  std::vector<std::string> problems;
+  {
+    Stmt s(rep_->db, "PRAGMA integrity_check");
+    if (!s.ok()) return Status::Corrupt(s.error());
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      if (s.Text(0) != "ok") problems.push_back("sqlite: " + s.Text(0));
+    }
+    if (rc != SQLITE_DONE) problems.push_back(std::string("sqlite: ") + sqlite3_errmsg(rep_->db));
+  }
+  Status fts = rep_->Exec("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)");
+  if (!fts.ok()) problems.push_back("full-text index: " + fts.message());
+  int64_t version = rep_->IntOf("PRAGMA user_version");
+  if (version != kIndexSchemaVersion) {
+    problems.push_back("schema version " + std::to_string(version) + ", expected " +
+                       std::to_string(kIndexSchemaVersion));
+  }
+  // Every table with a doc column other than documents hangs off a document.
+  Stmt tables(rep_->db,
+              "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = "
+              "'table' AND m.name <> 'documents' AND c.name = 'doc' ORDER BY 1");
+  if (!tables.ok()) return Status::Corrupt(tables.error());
+  while (tables.Step() == SQLITE_ROW) {
+    std::string t = tables.Text(0);
+    int64_t n = rep_->IntOf(
+        ("SELECT count(*) FROM \"" + t + "\" WHERE doc NOT IN (SELECT doc FROM documents)")
+            .c_str());
+    if (n != 0) {
+      problems.push_back(t + ": " + std::to_string(n) + " rows whose document is gone");
+    }
+  }
+  int64_t both = rep_->IntOf("SELECT count(*) FROM failures f JOIN documents d ON d.path = f.path");
+  if (both != 0) {
+    problems.push_back("failures: " + std::to_string(both) +
+                       " paths recorded both as a document and as a failure");
+  }
+  return problems;
 }
 
 std::string DefaultIndexPath() {

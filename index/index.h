@@ -17,6 +17,11 @@ namespace vanban {
 
 // The schema version this build writes (PRAGMA user_version).
 inline constexpr int kIndexSchemaVersion = 1;
+// PRAGMA application_id of a vanban index ("VBNX"); indexes made before it
+// was set have 0 and are recognised by their schema.
+inline constexpr int64_t kIndexApplicationId = 0x56424E58;
+// The files SQLite keeps beside an index: path + each of these.
+inline constexpr const char* kIndexSideSuffixes[] = {"-wal", "-shm", "-journal"};
 
 // What the index remembers about one file, for incremental ingest.
 struct FileState {
@@ -94,7 +99,9 @@ struct Arrival {
 class Index {
  public:
   // Opens (creating when create is true) the index at path, migrating an
-  // older schema. A file that cannot be opened or is not an index is an error.
+  // older schema. A missing file without create is kNotFound; an existing
+  // file that is empty, not SQLite or not a vanban index is an error before
+  // anything is written to it. Messages do not repeat the path.
   static Result<std::unique_ptr<Index>> Open(const std::string& path, bool create = true);
   ~Index();
   Index(const Index&) = delete;
@@ -137,6 +144,10 @@ class Index {
   // A canonical text dump of every table (no row ids, no times), sorted:
   // two indexes of the same files give the same dump.
   Result<std::string> CanonicalDump();
+  // Runs SQLite's integrity check, the full-text index's integrity check and
+  // vanban's own consistency checks (schema version, rows of other tables
+  // whose document is gone). Returns one line per problem; empty when sound.
+  Result<std::vector<std::string>> Check();
   // Number of documents.
   Result<int64_t> Count();
 
