@@ -1,4 +1,5 @@
-// vanban deadlines: the agenda of every indexed deadline, sorted by date.
+// vanban deadlines: the agenda, sorted by date: every indexed deadline and
+// task due from today (or --from) on, overdue ones marked.
 #include <iostream>
 #include <memory>
 #include <string>
@@ -12,24 +13,32 @@ namespace vanban {
 namespace {
 
 nlohmann::json ItemJson(const AgendaItem& a) {
-  return {{"due", a.due},
-          {"inclusive", a.inclusive},
-          {"reference", a.reference},
-          {"action", a.action},
-          {"lead", a.lead},
-          {"doc_id", a.doc_id},
-          {"deadline_id", a.deadline_id},
-          {"path", a.path},
+  return {{"due", a.due},           {"inclusive", a.inclusive},
+          {"overdue", a.overdue},   {"reference", a.reference},
+          {"action", a.action},     {"lead", a.lead},
+          {"partners", a.partners}, {"kind", a.kind},
+          {"doc_id", a.doc_id},     {"deadline_id", a.deadline_id},
+          {"task_id", a.task_id},   {"path", a.path},
           {"subject", a.subject}};
 }
 
 int RunDeadlines(const IndexFlags& flags) {
+  if (!CheckDateFlags({{"--from", &flags.deadline_from, false},
+                       {"--to", &flags.deadline_to, true},
+                       {"--issued-from", &flags.issued_from, false},
+                       {"--issued-to", &flags.issued_to, true}})) {
+    return kExitFatal;
+  }
+  std::string today = ResolveToday(flags.today);
+  if (today.empty()) return kExitFatal;
   std::string error;
   IndexQuery q = ToIndexQuery(flags, &error);
   if (!error.empty()) {
     PrintError("rules", error);
     return kExitFatal;
   }
+  q.today = today;
+  if (q.deadline_from.empty()) q.deadline_from = today;
   auto index = OpenForReading(flags.index);
   if (!index) return kExitFatal;
   auto items = index->Deadlines(q);
@@ -47,13 +56,13 @@ int RunDeadlines(const IndexFlags& flags) {
     std::cout << DeadlinesTasksCsv(items.value(), {});
   } else {
     for (const auto& a : items.value()) {
-      std::cout << a.due << (a.inclusive ? "  " : " <") << " "
+      std::cout << a.due << (a.inclusive ? "  " : " <") << (a.overdue ? " OVERDUE " : " ")
                 << Clip(a.reference.empty() ? "(no number)" : a.reference, 24) << "  "
                 << Clip(a.action.empty() ? a.subject : a.action, 90);
       if (!a.lead.empty()) std::cout << "  — " << Clip(a.lead, 40);
       std::cout << "\n";
     }
-    if (items.value().empty()) std::cout << "no deadlines\n";
+    if (items.value().empty()) std::cout << "no deadlines from " << q.deadline_from << "\n";
   }
   std::cout.flush();
   return kExitOk;
@@ -68,6 +77,7 @@ void RegisterDeadlines(CLI::App* app, CommandRunner* run) {
       "deadlines", "Agenda of indexed deadlines by date, with document, action and lead body");
   AddIndexFlag(cmd, flags.get());
   AddFilterFlags(cmd, flags.get(), /*deadline_names_short=*/true);
+  AddTodayFlag(cmd, &flags->today);
   cmd->add_option("--limit", flags->limit, "At most this many deadlines (0: all)");
   cmd->add_option("--format", flags->format, "table, json, jsonl or csv")
       ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/command.h"
 #include "cli/export_office.h"
@@ -88,6 +89,11 @@ int RunExport(const ExportFlags& flags) {
       PrintError("export", deadlines.status().ToString());
       return kExitFatal;
     }
+    auto tasks = index->Tasks(q);
+    if (!tasks.ok()) {
+      PrintError("export", tasks.status().ToString());
+      return kExitFatal;
+    }
     if (format == "ics") {
       auto lexicon = Lexicon::Load(flags.index.rules_dir.empty() ? RuleBook::DefaultDir()
                                                                  : flags.index.rules_dir);
@@ -95,13 +101,13 @@ int RunExport(const ExportFlags& flags) {
         PrintError("export", lexicon.status().ToString());
         return kExitFatal;
       }
-      out << DeadlinesIcs(deadlines.value(), UtcStamp(), IcsLabelsOf(*lexicon.value()));
-    } else {
-      auto tasks = index->Tasks(q);
-      if (!tasks.ok()) {
-        PrintError("export", tasks.status().ToString());
-        return kExitFatal;
+      std::vector<TaskRow> recurring;
+      for (const auto& t : tasks.value()) {
+        if (!t.recurrence.empty()) recurring.push_back(t);
       }
+      out << DeadlinesIcs(deadlines.value(), recurring, UtcStamp(),
+                          IcsLabelsOf(*lexicon.value()));
+    } else {
       if (flags.bom) out << "\xEF\xBB\xBF";
       out << DeadlinesTasksCsv(deadlines.value(), tasks.value());
     }
@@ -124,10 +130,10 @@ void RegisterExport(CLI::App* app, CommandRunner* run) {
   flags->index.format = "jsonl";
   CLI::App* cmd = app->add_subcommand(
       "export",
-      "Export the index: jsonl (full plans), csv (deadlines and tasks), ics (one "
-      "all-day event per deadline), register (the incoming-documents register, CSV), xlsx "
-      "(the register and the deadlines and tasks as a workbook), edxml (one QCVN 102:2016 "
-      "file per document into --output DIR)");
+      "Export the index: jsonl (full plans), csv (deadlines and tasks with lead and partners), "
+      "ics (one all-day event per task due or deadline, recurring tasks with RRULE), register "
+      "(the incoming-documents register, CSV), xlsx (the register and the deadlines and tasks "
+      "as a workbook), edxml (one QCVN 102:2016 file per document into --output DIR)");
   cmd->add_option("--format", flags->index.format, "jsonl, csv, ics, register, xlsx or edxml")
       ->check(CLI::IsMember({"jsonl", "csv", "ics", "register", "xlsx", "edxml"}));
   cmd->add_flag("--bom", flags->bom,

@@ -31,6 +31,7 @@ void RegisterExtract(CLI::App* app, CommandRunner* run);
 void RegisterIngest(CLI::App* app, CommandRunner* run);
 void RegisterSearch(CLI::App* app, CommandRunner* run);
 void RegisterDeadlines(CLI::App* app, CommandRunner* run);
+void RegisterTasks(CLI::App* app, CommandRunner* run);
 void RegisterExport(CLI::App* app, CommandRunner* run);
 void RegisterShow(CLI::App* app, CommandRunner* run);
 void RegisterFailures(CLI::App* app, CommandRunner* run);

@@ -4,10 +4,15 @@
 #define VANBAN_CLI_INDEX_FLAGS_H_
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <tuple>
+#include <vector>
 
+#include "extractors/date_math.h"
 #include "extractors/rule_file.h"
 #include "index/index.h"
 #include "index/org_names.h"
@@ -21,6 +26,7 @@ struct IndexFlags {
   std::string org, role, type, issuer, cites;
   int limit = 20;
   std::string format = "table";
+  std::string today;  // hidden --today: fixes "today" (tests)
 };
 
 inline void AddIndexFlag(CLI::App* cmd, IndexFlags* f) {
@@ -30,7 +36,8 @@ inline void AddIndexFlag(CLI::App* cmd, IndexFlags* f) {
 
 inline void AddFilterFlags(CLI::App* cmd, IndexFlags* f, bool deadline_names_short = false) {
   if (deadline_names_short) {
-    cmd->add_option("--from", f->deadline_from, "Deadlines on or after this date (YYYY-MM-DD)");
+    cmd->add_option("--from", f->deadline_from,
+                    "Deadlines on or after this date (YYYY-MM-DD; default: today)");
     cmd->add_option("--to", f->deadline_to, "Deadlines on or before this date (or YYYY-MM)");
   } else {
     cmd->add_option("--deadline-from", f->deadline_from,
@@ -42,12 +49,60 @@ inline void AddFilterFlags(CLI::App* cmd, IndexFlags* f, bool deadline_names_sho
   cmd->add_option("--issued-to", f->issued_to, "Issued on or before this date (or YYYY-MM)");
   cmd->add_option("--org", f->org,
                   "Organisation named in the document (folded; abbreviations such as BTG expand)");
-  cmd->add_option("--role", f->role,
-                  "With --org: its role (lead, partner, issuer, recipient, addressee, …)");
+  cmd->add_option(
+      "--role", f->role,
+      "With --org: its role (lead, partner: the task's own; issuer, recipient, addressee, …)");
   cmd->add_option("--type", f->type, "Document type: its name or its code (KH, CV, …)");
   cmd->add_option("--issuer", f->issuer, "Issuing body (folded; abbreviations expand)");
   cmd->add_option("--cites", f->cites, "Documents citing this reference (48-KH/DUK, folded)");
   cmd->add_option("--rules", f->rules_dir, "Rule directory for the abbreviation table");
+}
+
+// Adds the hidden --today YYYY-MM-DD: the date overdue marks and the
+// agenda's start are computed against (tests fix it; $VANBAN_TODAY too).
+inline void AddTodayFlag(CLI::App* cmd, std::string* today) {
+  cmd->add_option("--today", *today, "")->group("");
+}
+
+// Whether s is a calendar date YYYY-MM-DD, or with prefix_ok also YYYY-MM or
+// YYYY (an upper bound).
+inline bool IsDateFlag(const std::string& s, bool prefix_ok) {
+  CivilDate d;
+  if (ParseIsoDate(s, &d)) return true;
+  if (!prefix_ok) return false;
+  if (s.size() == 4) return ParseIsoDate(s + "-01-01", &d);
+  if (s.size() == 7) return ParseIsoDate(s + "-01", &d);
+  return false;
+}
+
+// Checks each (flag, value, prefix_ok) date; prints the one-line error for the
+// first bad one and returns false.
+inline bool CheckDateFlags(
+    const std::vector<std::tuple<const char*, const std::string*, bool>>& flags) {
+  for (const auto& [name, value, prefix_ok] : flags) {
+    if (value->empty() || IsDateFlag(*value, prefix_ok)) continue;
+    std::cerr << "vanban: " << name << ": not a date (" << *value << "), expected YYYY-MM-DD"
+              << (prefix_ok ? " (or YYYY-MM, YYYY)" : "") << "\n";
+    return false;
+  }
+  return true;
+}
+
+// Today: flag (--today) when given, else $VANBAN_TODAY, else the system's
+// local date. "" (and a one-line error printed) when the given date is bad.
+inline std::string ResolveToday(const std::string& flag) {
+  std::string today = flag;
+  const char* env = std::getenv("VANBAN_TODAY");
+  if (today.empty() && env && *env) today = env;
+  if (today.empty()) {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+  }
+  return CheckDateFlags({{"--today", &today, false}}) ? today : "";
 }
 
 // Builds the query; *error is set when the abbreviation table does not load.

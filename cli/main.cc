@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   vanban::RegisterIngest(&app, &run);
   vanban::RegisterSearch(&app, &run);
   vanban::RegisterDeadlines(&app, &run);
+  vanban::RegisterTasks(&app, &run);
   vanban::RegisterExport(&app, &run);
   vanban::RegisterShow(&app, &run);
   vanban::RegisterFailures(&app, &run);

@@ -1,5 +1,5 @@
 // Export formats for other systems: CSV (RFC 4180) of deadlines and tasks,
-// iCalendar (RFC 5545) with one all-day event per deadline.
+// iCalendar (RFC 5545) with one all-day event per task due or deadline.
 #ifndef VANBAN_INDEX_EXPORT_H_
 #define VANBAN_INDEX_EXPORT_H_
 
@@ -25,15 +25,28 @@ std::string IcsEscape(const std::string& s);
 std::string IcsFold(const std::string& line);
 // The day after a YYYY-MM-DD date ("" when the date is not valid).
 std::string NextDay(const std::string& ymd);
-// The words of an event's description (words.rules label_lead and
-// label_due_before): "<lead>: body", "<due_before> date".
+// The words of an event's description (words.rules label_…): "<lead>:
+// body", "<partners>: bodies", "<action>: text", "<due_before> date". An
+// empty label writes the value alone.
 struct IcsLabels {
   std::string lead;
   std::string due_before;
+  std::string partners;
+  std::string action;
 };
-// A VCALENDAR with one all-day VEVENT per deadline that has a full date.
+// The first day on or after from (YYYY-MM-DD) that an RRULE (RFC 5545,
+// without "RRULE:") recurs on: FREQ DAILY to YEARLY with BYMONTH,
+// BYMONTHDAY (negative from the month's end) and plain BYDAY; "" for other
+// rules or a bad date.
+std::string FirstOccurrence(const std::string& rrule, const std::string& from);
+// A VCALENDAR with one all-day VEVENT per agenda item with a full date
+// (a task's due, or a deadline): the summary starts with the lead, the
+// description lists the partners and the action, the UID is stable per
+// document and task (or deadline). Then one VEVENT with RRULE per recurring
+// task whose rule FirstOccurrence places after its document's date.
 // dtstamp is the UTC time written as DTSTAMP (YYYYMMDDTHHMMSSZ).
-std::string DeadlinesIcs(const std::vector<AgendaItem>& deadlines, const std::string& dtstamp,
+std::string DeadlinesIcs(const std::vector<AgendaItem>& deadlines,
+                         const std::vector<TaskRow>& recurring, const std::string& dtstamp,
                          const IcsLabels& labels);
 
 }  // namespace vanban

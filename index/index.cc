@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -21,6 +22,7 @@
 #include <utility>
 
 #include "index/fold_tokenizer.h"
+#include "pipeline/document.h"
 #include "pipeline/plan_json.h"
 #include "text/fold.h"
 
@@ -81,6 +83,45 @@ CREATE TRIGGER documents_au AFTER UPDATE OF subject, orgs_text, body ON document
     VALUES (new.doc, new.subject, new.orgs_text, new.body);
 END;
 )sql",
+    // 2: tasks carry the task model (canonical lead, own due, recurrence,
+    // continuous, product); task_orgs files each task under its lead and
+    // partners, so --org/--role read per task; a deadline knows its task and
+    // whether that task's due stands for it in the agenda. Rows of version 1
+    // are carried over (partners were stored "; "-joined).
+    R"sql(
+ALTER TABLE tasks ADD COLUMN lead_canonical TEXT;
+ALTER TABLE tasks ADD COLUMN due_inclusive INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE tasks ADD COLUMN recurrence TEXT;
+ALTER TABLE tasks ADD COLUMN continuous INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tasks ADD COLUMN product TEXT;
+ALTER TABLE tasks ADD COLUMN form TEXT;
+CREATE INDEX tasks_due ON tasks(due);
+ALTER TABLE deadlines ADD COLUMN task INTEGER;
+ALTER TABLE deadlines ADD COLUMN task_id TEXT;
+ALTER TABLE deadlines ADD COLUMN partners TEXT;
+ALTER TABLE deadlines ADD COLUMN covered INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE task_orgs(task INTEGER NOT NULL, doc INTEGER NOT NULL, org_folded TEXT NOT NULL,
+  role TEXT NOT NULL);
+CREATE INDEX task_orgs_org ON task_orgs(role, org_folded);
+CREATE INDEX task_orgs_task ON task_orgs(task);
+CREATE INDEX task_orgs_doc ON task_orgs(doc);
+UPDATE tasks SET due = substr(due, 1, instr(due, ';') - 1) WHERE instr(due, ';') > 0;
+INSERT INTO task_orgs(task, doc, org_folded, role)
+  SELECT rowid, doc, vanban_fold(lead), 'lead' FROM tasks WHERE vanban_fold(lead) <> '';
+WITH RECURSIVE split(task, doc, item, rest) AS (
+  SELECT rowid, doc, '', partners || '; ' FROM tasks WHERE partners <> ''
+  UNION ALL
+  SELECT task, doc, substr(rest, 1, instr(rest, '; ') - 1), substr(rest, instr(rest, '; ') + 2)
+    FROM split WHERE instr(rest, '; ') > 0)
+INSERT INTO task_orgs(task, doc, org_folded, role)
+  SELECT DISTINCT task, doc, vanban_fold(item), 'partner' FROM split WHERE vanban_fold(item) <> '';
+UPDATE deadlines SET task = (SELECT t.rowid FROM tasks t WHERE t.doc = deadlines.doc AND
+  instr(' ' || t.deadline_ids || ' ', ' ' || deadlines.id || ' ') > 0 ORDER BY t.rowid LIMIT 1);
+UPDATE deadlines SET task_id = (SELECT t.id FROM tasks t WHERE t.rowid = deadlines.task),
+  partners = (SELECT t.partners FROM tasks t WHERE t.rowid = deadlines.task),
+  covered = coalesce((SELECT t.due = deadlines.due FROM tasks t WHERE t.rowid = deadlines.task), 0)
+  WHERE task IS NOT NULL;
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kIndexSchemaVersion, "one migration per schema version");
@@ -92,30 +133,6 @@ std::string NowUtc() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
-}
-
-// A string member of a JSON object, or "" (never throws).
-std::string Str(const json& j, const char* key) {
-  if (!j.is_object()) return "";
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return "";
-  return it->get<std::string>();
-}
-
-const json& Member(const json& j, const char* key) {
-  static const json kNull;
-  if (!j.is_object()) return kNull;
-  auto it = j.find(key);
-  return it == j.end() ? kNull : *it;
-}
-
-std::vector<std::string> StrList(const json& j) {
-  std::vector<std::string> out;
-  if (!j.is_array()) return out;
-  for (const auto& x : j) {
-    if (x.is_string()) out.push_back(x.get<std::string>());
-  }
-  return out;
 }
 
 std::string Join(const std::vector<std::string>& v, const std::string& sep) {
@@ -290,13 +307,65 @@ std::vector<std::string> CleanKeys(const std::vector<std::string>& keys) {
   return out;
 }
 
+// Whether a --role is read per task (the task's own lead or partners) rather
+// than per document: lead, partner, or no role at all.
+bool PerTaskRole(const std::string& role) {
+  return role.empty() || role == "lead" || role == "partner";
+}
+
+// True when the task whose tasks rowid is task_col is filed under one of the
+// folded keys in task_orgs, with role unless role is "".
+std::string TaskOrgMatch(const std::string& task_col, const std::vector<std::string>& keys,
+                         const std::string& role, std::vector<std::string>* params) {
+  std::string sql = "EXISTS (SELECT 1 FROM task_orgs o WHERE o.task = " + task_col;
+  if (!role.empty()) {
+    sql += " AND o.role = ?";
+    params->push_back(role);
+  }
+  return sql + " AND (" + ContainsAny("o.org_folded", keys, params) + "))";
+}
+
+// True when the document d names one of keys as one of its organisations
+// (the extractor's, with role unless ""), or, for lead, partner or no role,
+// as the lead or a partner of one of its tasks.
+std::string DocOrgCheck(const std::vector<std::string>& keys, const std::string& role,
+                        std::vector<std::string>* params) {
+  std::string by_task;
+  if (PerTaskRole(role)) {
+    by_task = "d.doc IN (SELECT doc FROM task_orgs o WHERE ";
+    if (!role.empty()) {
+      by_task += "o.role = ? AND ";
+      params->push_back(role);
+    }
+    by_task += "(" + ContainsAny("o.org_folded", keys, params) + "))";
+    if (!role.empty()) return by_task;
+  }
+  std::string by_doc = "EXISTS (SELECT 1 FROM organisations o WHERE o.doc = d.doc AND (" +
+                       ContainsAny("o.name_fold", keys, params);
+  for (const auto& k : keys) {
+    by_doc += " OR o.abbreviation_fold = ?";
+    params->push_back(k);
+  }
+  by_doc += ")";
+  if (!role.empty()) {
+    by_doc += " AND o.role = ?";
+    params->push_back(role);
+  }
+  by_doc += ")";
+  return by_task.empty() ? by_doc : "(" + by_task + ") OR " + by_doc;
+}
+
 // Document-level filters of q over the alias d (everything but the text).
 Where DocFilters(const IndexQuery& q, bool deadline_range = true) {
   Where w;
   if (deadline_range && (!q.deadline_from.empty() || !q.deadline_to.empty())) {
     std::vector<std::string> parts, params;
     AddRange("due", q.deadline_from, q.deadline_to, &parts, &params);
-    w.Add("d.doc IN (SELECT doc FROM deadlines WHERE " + Join(parts, " AND ") + ")", params);
+    std::vector<std::string> both = params;
+    both.insert(both.end(), params.begin(), params.end());
+    w.Add("d.doc IN (SELECT doc FROM deadlines WHERE " + Join(parts, " AND ") +
+              " UNION SELECT doc FROM tasks WHERE " + Join(parts, " AND ") + ")",
+          both);
   }
   if (!q.issued_from.empty() || !q.issued_to.empty()) {
     std::vector<std::string> parts, params;
@@ -315,19 +384,8 @@ Where DocFilters(const IndexQuery& q, bool deadline_range = true) {
       fts += "orgs_text : \"" + k + "\"";
     }
     std::vector<std::string> params = {fts};
-    std::string check = "EXISTS (SELECT 1 FROM organisations o WHERE o.doc = d.doc AND (" +
-                        ContainsAny("o.name_fold", org_keys, &params);
-    for (const auto& k : org_keys) {
-      check += " OR o.abbreviation_fold = ?";
-      params.push_back(k);
-    }
-    check += ")";
-    if (!q.role.empty()) {
-      check += " AND o.role = ?";
-      params.push_back(q.role);
-    }
-    check += ")";
-    w.Add("d.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND " + check, params);
+    std::string check = DocOrgCheck(org_keys, q.role, &params);
+    w.Add("d.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND (" + check + ")", params);
   }
   if (!q.type.empty()) {
     // Codes are folded too: "qd" and "QĐ" name the same type.
@@ -406,6 +464,90 @@ Status CheckIndexFile(const std::string& path, bool create, bool* existed) {
 
 std::string LimitSql(int limit) { return limit > 0 ? " LIMIT " + std::to_string(limit) : ""; }
 
+// One organisation of a document with one of its roles, as the organisations
+// extractor found them.
+struct OrgRow {
+  std::string org_id, name, abbreviation, role;
+};
+
+// A task as written to the tasks table: its row and its due date there.
+struct TaskRef {
+  const Task* task = nullptr;
+  int64_t row = 0;
+  std::string due;
+};
+
+struct TaskDue {
+  std::string due;
+  bool inclusive = true;
+};
+
+// One row per organisation and role of doc.organisations (roles from the
+// extractor; an organisation without one is "mentioned").
+std::vector<OrgRow> OrgRows(const Document& doc) {
+  std::vector<OrgRow> out;
+  for (const auto& o : doc.organisations) {
+    std::vector<std::string> roles = o.roles;
+    for (const auto& m : o.mentions) {
+      if (std::find(roles.begin(), roles.end(), m.role) == roles.end()) roles.push_back(m.role);
+    }
+    if (roles.empty()) roles.push_back("mentioned");
+    for (const auto& r : roles) out.push_back({o.id, o.name, o.abbreviation, r});
+  }
+  return out;
+}
+
+// The folded names a task is filed under in task_orgs, with their roles: its
+// lead as printed and canonical, and each partner likewise; no duplicates.
+std::vector<std::pair<std::string, std::string>> TaskOrgs(const Task& t) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto add = [&](const std::string& name, const char* role) {
+    std::pair<std::string, std::string> key{FoldedPhrase(name), role};
+    if (key.first.empty() || std::find(out.begin(), out.end(), key) != out.end()) return;
+    out.push_back(std::move(key));
+  };
+  add(t.lead, "lead");
+  add(t.lead_canonical, "lead");
+  for (const auto& p : t.partners) add(p, "partner");
+  for (const auto& p : t.partners_canonical) add(p, "partner");
+  return out;
+}
+
+// The organisation names the full-text index holds for a document: the
+// organisations' names and abbreviations, then the tasks' leads and partners.
+std::string OrgsText(const Document& doc, const std::vector<OrgRow>& orgs) {
+  std::vector<std::string> names;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& n) {
+    if (!n.empty() && seen.insert(n).second) names.push_back(n);
+  };
+  for (const auto& o : orgs) {
+    add(o.name);
+    add(o.abbreviation);
+  }
+  for (const auto& t : doc.tasks) {
+    add(t.lead);
+    add(t.lead_canonical);
+    for (const auto& p : t.partners) add(p);
+    for (const auto& p : t.partners_canonical) add(p);
+  }
+  return Join(names, "\n");
+}
+
+// A task's due date: its own, else the earliest of its deadlines'.
+TaskDue DueOf(const Task& t, const std::map<std::string, const DeadlineFact*>& deadlines) {
+  if (!t.due.empty()) return {t.due, t.due_inclusive};
+  TaskDue best;
+  for (const auto& id : t.deadline_ids) {
+    auto it = deadlines.find(id);
+    if (it == deadlines.end() || it->second->due.empty()) continue;
+    if (best.due.empty() || it->second->due < best.due) {
+      best = {it->second->due, it->second->inclusive};
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 struct Index::Rep {
@@ -451,6 +593,15 @@ struct Index::Rep {
   // Makes a new index at path, unless a file appears there meanwhile.
   static Status CreateFresh(const std::string& path);
   Status DeleteDoc(int64_t doc);
+  // The writers of Put, one table each; doc_row is the documents row.
+  Status InsertDocument(const std::string& path, int64_t mtime_ns, int64_t size,
+                        const Document& doc, const std::vector<OrgRow>& orgs, const json& plan,
+                        int64_t* row);
+  Status InsertTasks(int64_t doc_row, const Document& doc, std::vector<TaskRef>* out);
+  Status InsertDeadlines(int64_t doc_row, const Document& doc, const std::vector<TaskRef>& tasks);
+  Status InsertPeriods(int64_t doc_row, const Document& doc);
+  Status InsertOrganisations(int64_t doc_row, const std::vector<OrgRow>& orgs);
+  Status InsertCitations(int64_t doc_row, const Document& doc);
   Result<int64_t> DocOf(const std::string& path);
 };
 
@@ -525,7 +676,8 @@ Status Index::Rep::CheckMarker(bool create) {
 }
 
 Status Index::Rep::DeleteDoc(int64_t doc) {
-  for (const char* table : {"deadlines", "periods", "tasks", "organisations", "citations"}) {
+  for (const char* table :
+       {"deadlines", "periods", "tasks", "task_orgs", "organisations", "citations"}) {
     Stmt s(db, std::string("DELETE FROM ") + table + " WHERE doc = ?", &cache);
     s.Bind(doc);
     Status st = Run(s, "delete");
@@ -688,177 +840,206 @@ Status Index::PutFailure(const std::string& path, int64_t mtime_ns, int64_t size
   return s;
 }
 
-Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, json plan) {
+Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const Document& doc,
+                  const json* plan) {
+  json made;
+  if (!plan) {
+    PlanJsonOptions o;
+    o.include_text = false;
+    made = PlanToJson(doc, o);
+    plan = &made;
+  }
   Status s = rep_->Exec("SAVEPOINT put");
   if (!s.ok()) return s;
   s = Remove(path);
-  sqlite3* db = rep_->db;
-  const json& d = Member(plan, "document");
-  std::string body = Str(plan, "text");
-  if (plan.is_object()) plan.erase("text");  // stored apart, in body
+  std::vector<OrgRow> orgs = OrgRows(doc);
+  int64_t doc_row = 0;
+  if (s.ok()) s = rep_->InsertDocument(path, mtime_ns, size, doc, orgs, *plan, &doc_row);
+  std::vector<TaskRef> tasks;
+  if (s.ok()) s = rep_->InsertTasks(doc_row, doc, &tasks);
+  if (s.ok()) s = rep_->InsertDeadlines(doc_row, doc, tasks);
+  if (s.ok()) s = rep_->InsertPeriods(doc_row, doc);
+  if (s.ok()) s = rep_->InsertOrganisations(doc_row, orgs);
+  if (s.ok()) s = rep_->InsertCitations(doc_row, doc);
+  if (!s.ok()) rep_->Exec("ROLLBACK TO put");
+  rep_->Exec("RELEASE put");
+  return s;
+}
 
-  // Organisations with their roles: the organisations[] list, then the
-  // bodies named by the header, tasks, deadlines and recipients.
-  struct OrgRow {
-    std::string org_id, name, abbreviation, role;
-  };
-  std::vector<OrgRow> orgs;
-  std::set<std::pair<std::string, std::string>> seen;  // (name fold, role)
-  auto add_org = [&](const std::string& id, const std::string& name, const std::string& abbr,
-                     const std::string& role) {
-    if (name.empty() && abbr.empty()) return;
-    if (!seen.insert({FoldedPhrase(name.empty() ? abbr : name), role}).second) return;
-    orgs.push_back({id, name, abbr, role});
-  };
-  for (const auto& o : Member(plan, "organisations")) {
-    std::vector<std::string> roles = StrList(Member(o, "roles"));
-    if (roles.empty()) roles.push_back("mentioned");
-    for (const auto& r : roles) add_org(Str(o, "id"), Str(o, "name"), Str(o, "abbreviation"), r);
+Status Index::Rep::InsertDocument(const std::string& path, int64_t mtime_ns, int64_t size,
+                                  const Document& doc, const std::vector<OrgRow>& orgs,
+                                  const json& plan, int64_t* row) {
+  const Header& h = doc.header;
+  Stmt st(db,
+          "INSERT INTO documents(id, path, type, type_code, type_fold, number, symbol, "
+          "reference, issuer, issuer_fold, issued_on, subject, orgs_text, body, plan, mtime_ns, "
+          "size, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+          &cache);
+  // The text is kept apart, in body.
+  std::string stored;
+  if (plan.is_object() && plan.contains("text")) {
+    json without = plan;
+    without.erase("text");
+    stored = PlanDump(without);
+  } else {
+    stored = PlanDump(plan);
   }
-  add_org("", Str(d, "issuer"), "", "issuer");
-  for (const auto& a : StrList(Member(d, "addressees"))) add_org("", a, "", "addressee");
-  for (const auto& r : Member(plan, "recipients")) add_org("", Str(r, "name"), "", "recipient");
-  std::map<std::string, const json*> task_of_deadline;
-  for (const auto& t : Member(plan, "tasks")) {
-    add_org("", Str(t, "lead"), "", "lead");
-    for (const auto& p : StrList(Member(t, "partners"))) add_org("", p, "", "partner");
-    for (const auto& id : StrList(Member(t, "deadline_ids"))) task_of_deadline.emplace(id, &t);
-  }
-  for (const auto& x : Member(plan, "deadlines")) add_org("", Str(x, "actor"), "", "actor");
-  std::vector<std::string> org_names;
-  std::set<std::string> org_name_seen;
-  for (const auto& o : orgs) {
-    for (const std::string* n : {&o.name, &o.abbreviation}) {
-      if (!n->empty() && org_name_seen.insert(*n).second) org_names.push_back(*n);
-    }
-  }
+  st.Bind(doc.source.sha256)
+      .Bind(path)
+      .BindOrNull(h.type.value)
+      .BindOrNull(h.type_code)
+      .BindOrNull(FoldedPhrase(h.type.value))
+      .BindOrNull(h.number.value)
+      .BindOrNull(h.symbol.value)
+      .BindOrNull(h.reference)
+      .BindOrNull(h.issuer.value)
+      .BindOrNull(FoldedPhrase(h.issuer.value))
+      .BindOrNull(h.issued_on.value)
+      .BindOrNull(h.subject.value)
+      .BindOrNull(OrgsText(doc, orgs))
+      .BindOrNull(doc.text)
+      .Bind(stored)
+      .Bind(mtime_ns)
+      .Bind(size)
+      .Bind(NowUtc());
+  Status s = Run(st, "insert document");
+  *row = sqlite3_last_insert_rowid(db);
+  return s;
+}
 
-  int64_t doc = 0;
-  if (s.ok()) {
-    Stmt st(db,
-            "INSERT INTO documents(id, path, type, type_code, type_fold, number, symbol, "
-            "reference, issuer, issuer_fold, issued_on, subject, orgs_text, body, plan, mtime_ns, "
-            "size, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            &rep_->cache);
-    std::string sha = Str(Member(plan, "source"), "sha256");
-    st.Bind(sha)
-        .Bind(path)
-        .BindOrNull(Str(d, "type"))
-        .BindOrNull(Str(d, "type_code"))
-        .BindOrNull(FoldedPhrase(Str(d, "type")))
-        .BindOrNull(Str(d, "number"))
-        .BindOrNull(Str(d, "symbol"))
-        .BindOrNull(Str(d, "reference"))
-        .BindOrNull(Str(d, "issuer"))
-        .BindOrNull(FoldedPhrase(Str(d, "issuer")))
-        .BindOrNull(Str(d, "issued_on"))
-        .BindOrNull(Str(d, "subject"))
-        .BindOrNull(Join(org_names, "\n"))
-        .BindOrNull(body)
-        .Bind(PlanDump(plan))
-        .Bind(mtime_ns)
-        .Bind(size)
-        .Bind(NowUtc());
-    s = rep_->Run(st, "insert document");
-    doc = sqlite3_last_insert_rowid(db);
-  }
-  if (s.ok()) {
-    for (const auto& x : Member(plan, "deadlines")) {
-      if (!s.ok()) break;
-      std::string id = Str(x, "id");
-      std::string action = Str(x, "action"), lead = Str(x, "actor");
-      auto t = task_of_deadline.find(id);
-      if (t != task_of_deadline.end()) {
-        if (!Str(*t->second, "lead").empty()) lead = Str(*t->second, "lead");
-        if (action.empty()) action = Str(*t->second, "text");
-      }
-      const json& inc = Member(x, "inclusive");
-      Stmt row(db,
-               "INSERT INTO deadlines(doc, id, due, inclusive, action, actor, lead, lead_fold, "
-               "text) VALUES (?,?,?,?,?,?,?,?,?)",
-               &rep_->cache);
-      row.Bind(doc)
-          .Bind(id)
-          .Bind(Str(x, "due"))
-          .Bind(int64_t{inc.is_boolean() ? inc.get<bool>() : true})
-          .BindOrNull(action)
-          .BindOrNull(Str(x, "actor"))
-          .BindOrNull(lead)
-          .BindOrNull(FoldedPhrase(lead))
-          .BindOrNull(Str(x, "text"));
-      s = rep_->Run(row, "insert deadline");
-    }
-  }
-  for (const auto& p : Member(plan, "periods")) {
-    if (!s.ok()) break;
-    Stmt row(db, "INSERT INTO periods(doc, id, start, \"end\", kind, text) VALUES (?,?,?,?,?,?)",
-             &rep_->cache);
-    row.Bind(doc)
-        .Bind(Str(p, "id"))
-        .BindOrNull(Str(p, "start"))
-        .BindOrNull(Str(p, "end"))
-        .BindOrNull(Str(p, "kind"))
-        .BindOrNull(Str(p, "text"));
-    s = rep_->Run(row, "insert period");
-  }
-  std::map<std::string, std::string> due_of;
-  for (const auto& x : Member(plan, "deadlines")) due_of[Str(x, "id")] = Str(x, "due");
-  for (const auto& t : Member(plan, "tasks")) {
-    if (!s.ok()) break;
-    std::vector<std::string> ids = StrList(Member(t, "deadline_ids")), dues;
-    for (const auto& id : ids) {
-      auto it = due_of.find(id);
-      if (it != due_of.end() && !it->second.empty()) dues.push_back(it->second);
-    }
+Status Index::Rep::InsertTasks(int64_t doc_row, const Document& doc, std::vector<TaskRef>* out) {
+  std::map<std::string, const DeadlineFact*> deadlines;
+  for (const auto& x : doc.deadlines) deadlines.emplace(x.id, &x);
+  for (const auto& t : doc.tasks) {
+    TaskDue due = DueOf(t, deadlines);
     Stmt row(db,
-             "INSERT INTO tasks(doc, id, text, section_path, lead, partners, deadline_ids, due) "
-             "VALUES (?,?,?,?,?,?,?,?)",
-             &rep_->cache);
-    row.Bind(doc)
-        .Bind(Str(t, "id"))
-        .BindOrNull(Str(t, "text"))
-        .BindOrNull(Join(StrList(Member(t, "section_path")), "/"))
-        .BindOrNull(Str(t, "lead"))
-        .BindOrNull(Join(StrList(Member(t, "partners")), "; "))
-        .BindOrNull(Join(ids, " "))
-        .BindOrNull(Join(dues, "; "));
-    s = rep_->Run(row, "insert task");
+             "INSERT INTO tasks(doc, id, text, section_path, lead, partners, deadline_ids, due, "
+             "lead_canonical, due_inclusive, recurrence, continuous, product, form) "
+             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+             &cache);
+    row.Bind(doc_row)
+        .Bind(t.id)
+        .BindOrNull(t.text)
+        .BindOrNull(Join(t.section_path, "/"))
+        .BindOrNull(t.lead)
+        .BindOrNull(Join(t.partners, "; "))
+        .BindOrNull(Join(t.deadline_ids, " "))
+        .BindOrNull(due.due)
+        .BindOrNull(t.lead_canonical)
+        .Bind(int64_t{due.inclusive})
+        .BindOrNull(t.recurrence)
+        .Bind(int64_t{t.continuous})
+        .BindOrNull(t.product)
+        .BindOrNull(t.form);
+    Status s = Run(row, "insert task");
+    if (!s.ok()) return s;
+    TaskRef ref{&t, sqlite3_last_insert_rowid(db), due.due};
+    for (const auto& [folded, role] : TaskOrgs(t)) {
+      Stmt o(db, "INSERT INTO task_orgs(task, doc, org_folded, role) VALUES (?,?,?,?)", &cache);
+      o.Bind(ref.row).Bind(doc_row).Bind(folded).Bind(role);
+      s = Run(o, "insert task organisation");
+      if (!s.ok()) return s;
+    }
+    out->push_back(ref);
   }
+  return Status::OK();
+}
+
+Status Index::Rep::InsertDeadlines(int64_t doc_row, const Document& doc,
+                                   const std::vector<TaskRef>& tasks) {
+  for (const auto& x : doc.deadlines) {
+    const TaskRef* owner = nullptr;
+    for (const auto& t : tasks) {
+      const auto& ids = t.task->deadline_ids;
+      if (std::find(ids.begin(), ids.end(), x.id) != ids.end()) {
+        owner = &t;
+        break;
+      }
+    }
+    std::string action = x.action, lead = x.actor;
+    if (owner && !owner->task->lead.empty()) lead = owner->task->lead;
+    if (owner && action.empty()) action = owner->task->text;
+    Stmt row(db,
+             "INSERT INTO deadlines(doc, id, due, inclusive, action, actor, lead, lead_fold, "
+             "text, task, task_id, partners, covered) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+             &cache);
+    row.Bind(doc_row)
+        .Bind(x.id)
+        .Bind(x.due)
+        .Bind(int64_t{x.inclusive})
+        .BindOrNull(action)
+        .BindOrNull(x.actor)
+        .BindOrNull(lead)
+        .BindOrNull(FoldedPhrase(lead))
+        .BindOrNull(x.text);
+    if (owner) {
+      row.Bind(owner->row)
+          .Bind(owner->task->id)
+          .BindOrNull(Join(owner->task->partners, "; "))
+          .Bind(int64_t{!owner->due.empty() && owner->due == x.due});
+    } else {
+      row.BindOrNull("").BindOrNull("").BindOrNull("").Bind(int64_t{0});
+    }
+    Status s = Run(row, "insert deadline");
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+Status Index::Rep::InsertPeriods(int64_t doc_row, const Document& doc) {
+  for (const auto& p : doc.periods) {
+    Stmt row(db, "INSERT INTO periods(doc, id, start, \"end\", kind, text) VALUES (?,?,?,?,?,?)",
+             &cache);
+    row.Bind(doc_row)
+        .Bind(p.id)
+        .BindOrNull(p.start)
+        .BindOrNull(p.end)
+        .BindOrNull(p.kind)
+        .BindOrNull(p.text);
+    Status s = Run(row, "insert period");
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+Status Index::Rep::InsertOrganisations(int64_t doc_row, const std::vector<OrgRow>& orgs) {
   for (const auto& o : orgs) {
-    if (!s.ok()) break;
     Stmt row(db,
              "INSERT INTO organisations(doc, org_id, name, name_fold, abbreviation, "
              "abbreviation_fold, role) VALUES (?,?,?,?,?,?,?)",
-             &rep_->cache);
-    row.Bind(doc)
+             &cache);
+    row.Bind(doc_row)
         .BindOrNull(o.org_id)
         .BindOrNull(o.name)
         .BindOrNull(FoldedPhrase(o.name))
         .BindOrNull(o.abbreviation)
         .BindOrNull(FoldKey(o.abbreviation))
         .Bind(o.role);
-    s = rep_->Run(row, "insert organisation");
+    Status s = Run(row, "insert organisation");
+    if (!s.ok()) return s;
   }
-  for (const auto& c : Member(plan, "citations")) {
-    if (!s.ok()) break;
+  return Status::OK();
+}
+
+Status Index::Rep::InsertCitations(int64_t doc_row, const Document& doc) {
+  for (const auto& c : doc.citations) {
     Stmt row(db,
              "INSERT INTO citations(doc, id, reference, reference_key, type, number, symbol, "
              "date, issuer) VALUES (?,?,?,?,?,?,?,?,?)",
-             &rep_->cache);
-    row.Bind(doc)
-        .Bind(Str(c, "id"))
-        .BindOrNull(Str(c, "reference"))
-        .BindOrNull(ReferenceKey(Str(c, "reference")))
-        .BindOrNull(Str(c, "type"))
-        .BindOrNull(Str(c, "number"))
-        .BindOrNull(Str(c, "symbol"))
-        .BindOrNull(Str(c, "date"))
-        .BindOrNull(Str(c, "issuer"));
-    s = rep_->Run(row, "insert citation");
+             &cache);
+    row.Bind(doc_row)
+        .Bind(c.id)
+        .BindOrNull(c.reference)
+        .BindOrNull(ReferenceKey(c.reference))
+        .BindOrNull(c.type)
+        .BindOrNull(c.number)
+        .BindOrNull(c.symbol)
+        .BindOrNull(c.date)
+        .BindOrNull(c.issuer);
+    Status s = Run(row, "insert citation");
+    if (!s.ok()) return s;
   }
-  if (!s.ok()) rep_->Exec("ROLLBACK TO put");
-  rep_->Exec("RELEASE put");
-  return s;
+  return Status::OK();
 }
 
 Result<std::vector<Failure>> Index::Failures() {
@@ -921,36 +1102,86 @@ Result<std::vector<SearchHit>> Index::Search(const IndexQuery& q) {
   return out;
 }
 
+namespace {
+
+// The part of q read on the documents when the organisation filter is read
+// per item (task or deadline): everything but the organisation.
+IndexQuery DocPart(const IndexQuery& q) {
+  IndexQuery d = q;
+  if (PerTaskRole(q.role)) {
+    d.org_keys.clear();
+    d.role.clear();
+  }
+  return d;
+}
+
+// " AND …" for the organisation filter of q on one agenda item or task:
+// task_col is its tasks rowid (NULL for a deadline outside any task) and
+// actor_col the folded actor that stands for the lead then ("" for none).
+// "" when q reads organisations per document or has none.
+std::string ItemOrgFilter(const IndexQuery& q, const std::vector<std::string>& keys,
+                          const std::string& task_col, const std::string& actor_col,
+                          std::vector<std::string>* params) {
+  if (keys.empty() || !PerTaskRole(q.role)) return "";
+  std::string sql = " AND (" + TaskOrgMatch(task_col, keys, q.role, params);
+  if (!actor_col.empty() && q.role != "partner") {
+    sql += " OR (" + task_col + " IS NULL AND (" + ContainsAny(actor_col, keys, params) + "))";
+  }
+  return sql + ")";
+}
+
+// A row of the tasks query (columns as Index::Tasks selects them).
+TaskRow ReadTaskRow(const Stmt& s, const std::string& today) {
+  TaskRow t;
+  t.doc_id = s.Text(0);
+  t.path = s.Text(1);
+  t.reference = s.Text(2);
+  t.task_id = s.Text(3);
+  t.text = s.Text(4);
+  t.section_path = s.Text(5);
+  t.lead = s.Text(6);
+  t.lead_canonical = s.Text(7);
+  t.partners = s.Text(8);
+  t.due = s.Text(9);
+  t.due_inclusive = s.Int(10) != 0;
+  t.recurrence = s.Text(11);
+  t.continuous = s.Int(12) != 0;
+  t.product = s.Text(13);
+  t.issued_on = s.Text(14);
+  t.overdue = IsOverdue(t.due, t.due_inclusive, today);
+  return t;
+}
+
+// The agenda's items: deadlines no task's due stands for, and tasks' dues.
+const char kAgendaItems[] =
+    "SELECT doc, id AS item, task_id, due, inclusive, coalesce(action, text) AS action, lead, "
+    "lead_fold, partners, task, 'deadline' AS kind FROM deadlines WHERE NOT covered UNION ALL "
+    "SELECT doc, id, id, due, due_inclusive, text, lead, NULL, partners, rowid, 'task' FROM tasks "
+    "WHERE due <> ''";
+
+}  // namespace
+
+bool IsOverdue(const std::string& due, bool inclusive, const std::string& today) {
+  if (due.size() != 10 || today.size() != 10) return false;
+  return due < today || (due == today && !inclusive);
+}
+
 Result<std::vector<AgendaItem>> Index::Deadlines(const IndexQuery& q) {
   std::vector<AgendaItem> out;
-  IndexQuery doc_q = q;
-  doc_q.org_keys.clear();
-  doc_q.role.clear();
   std::vector<std::string> params;
   bool no_match = false;
-  std::string source = DocSource(doc_q, &params, &no_match, /*deadline_range=*/false);
-  if (no_match) return out;
-  std::string sql =
-      "SELECT d.id, d.path, d.reference, d.subject, x.id, x.due, x.inclusive, "
-      "coalesce(x.action, x.text), x.lead FROM deadlines x JOIN (SELECT d.* " +
-      source + ") d ON d.doc = x.doc WHERE 1";
-  std::vector<std::string> parts;
-  AddRange("x.due", q.deadline_from, q.deadline_to, &parts, &params);
-  for (const auto& p : parts) sql += " AND " + p;
+  std::string source = DocSource(DocPart(q), &params, &no_match, /*deadline_range=*/false);
   std::vector<std::string> keys = CleanKeys(q.org_keys);
-  if (keys.empty() && !q.org_keys.empty()) return out;
-  if (!keys.empty()) {
-    // The deadline's lead body, or an organisation of its document.
-    sql += " AND (" + ContainsAny("x.lead_fold", keys, &params) +
-           " OR EXISTS (SELECT 1 FROM organisations o WHERE o.doc = d.doc AND (" +
-           ContainsAny("o.name_fold", keys, &params) + ")";
-    if (!q.role.empty()) {
-      sql += " AND o.role = ?";
-      params.push_back(q.role);
-    }
-    sql += "))";
-  }
-  sql += " ORDER BY x.due, d.reference, d.path, x.id" + LimitSql(q.limit);
+  if (no_match || (keys.empty() && !q.org_keys.empty())) return out;
+  std::string sql =
+      "SELECT d.id, d.path, d.reference, d.subject, a.item, a.task_id, a.due, a.inclusive, "
+      "a.action, a.lead, a.partners, a.kind FROM (" +
+      std::string(kAgendaItems) + ") a JOIN (SELECT d.* " + source + ") d ON d.doc = a.doc WHERE 1";
+  std::vector<std::string> parts;
+  AddRange("a.due", q.deadline_from, q.deadline_to, &parts, &params);
+  for (const auto& p : parts) sql += " AND " + p;
+  sql += ItemOrgFilter(q, keys, "a.task", "a.lead_fold", &params);
+  sql += " ORDER BY a.due, d.reference, d.path, a.item" + LimitSql(q.limit);
   Stmt s(rep_->db, sql, &rep_->cache);
   if (!s.ok()) return Status::Internal(s.error());
   for (const auto& p : params) s.Bind(p);
@@ -962,10 +1193,14 @@ Result<std::vector<AgendaItem>> Index::Deadlines(const IndexQuery& q) {
     a.reference = s.Text(2);
     a.subject = s.Text(3);
     a.deadline_id = s.Text(4);
-    a.due = s.Text(5);
-    a.inclusive = s.Int(6) != 0;
-    a.action = s.Text(7);
-    a.lead = s.Text(8);
+    a.task_id = s.Text(5);
+    a.due = s.Text(6);
+    a.inclusive = s.Int(7) != 0;
+    a.action = s.Text(8);
+    a.lead = s.Text(9);
+    a.partners = s.Text(10);
+    a.kind = s.Text(11);
+    a.overdue = IsOverdue(a.due, a.inclusive, q.today);
     out.push_back(std::move(a));
   }
   if (rc != SQLITE_DONE) return rep_->Error("deadlines");
@@ -976,19 +1211,29 @@ Result<std::vector<TaskRow>> Index::Tasks(const IndexQuery& q) {
   std::vector<TaskRow> out;
   std::vector<std::string> params;
   bool no_match = false;
-  std::string source = DocSource(q, &params, &no_match);
-  if (no_match) return out;
+  std::string source = DocSource(DocPart(q), &params, &no_match);
+  std::vector<std::string> keys = CleanKeys(q.org_keys);
+  if (no_match || (keys.empty() && !q.org_keys.empty())) return out;
   std::string sql =
-      "SELECT d.id, d.reference, t.id, t.text, t.lead, t.partners, t.due FROM tasks t JOIN "
-      "(SELECT d.* " +
-      source + ") d ON d.doc = t.doc ORDER BY d.path, t.rowid" + LimitSql(q.limit);
+      "SELECT d.id, d.path, d.reference, t.id, t.text, t.section_path, t.lead, t.lead_canonical, "
+      "t.partners, t.due, t.due_inclusive, t.recurrence, t.continuous, t.product, d.issued_on "
+      "FROM tasks t JOIN (SELECT d.* " +
+      source + ") d ON d.doc = t.doc WHERE 1";
+  std::vector<std::string> parts;
+  AddRange("t.due", q.due_from, q.due_to, &parts, &params);
+  for (const auto& p : parts) sql += " AND " + p;
+  if (q.overdue_only) {
+    sql += " AND length(t.due) = 10 AND (t.due < ? OR (t.due = ? AND t.due_inclusive = 0))";
+    params.push_back(q.today);
+    params.push_back(q.today);
+  }
+  sql += ItemOrgFilter(q, keys, "t.rowid", "", &params);
+  sql += " ORDER BY d.path, t.rowid" + LimitSql(q.limit);
   Stmt s(rep_->db, sql, &rep_->cache);
   if (!s.ok()) return Status::Internal(s.error());
   for (const auto& p : params) s.Bind(p);
   int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
-    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
-  }
+  while ((rc = s.Step()) == SQLITE_ROW) out.push_back(ReadTaskRow(s, q.today));
   if (rc != SQLITE_DONE) return rep_->Error("tasks");
   return out;
 }
@@ -1112,14 +1357,19 @@ Result<std::string> Index::CanonicalDump() {
        "issuer_fold, issued_on, subject, orgs_text, body, plan, mtime_ns, size FROM documents "
        "ORDER BY path"},
       {"deadlines",
-       "SELECT d.path, x.id, x.due, x.inclusive, x.action, x.actor, x.lead, x.lead_fold, x.text "
-       "FROM deadlines x JOIN documents d ON d.doc = x.doc ORDER BY 1, 2, 3, 5, 9"},
+       "SELECT d.path, x.id, x.due, x.inclusive, x.action, x.actor, x.lead, x.lead_fold, x.text, "
+       "x.task_id, x.partners, x.covered FROM deadlines x JOIN documents d ON d.doc = x.doc "
+       "ORDER BY 1, 2, 3, 5, 9"},
       {"periods",
        "SELECT d.path, x.id, x.start, x.\"end\", x.kind, x.text FROM periods x JOIN documents d "
        "ON d.doc = x.doc ORDER BY 1, 2, 3, 4, 6"},
       {"tasks",
-       "SELECT d.path, x.id, x.text, x.section_path, x.lead, x.partners, x.deadline_ids, x.due "
+       "SELECT d.path, x.id, x.text, x.section_path, x.lead, x.partners, x.deadline_ids, x.due, "
+       "x.lead_canonical, x.due_inclusive, x.recurrence, x.continuous, x.product, x.form "
        "FROM tasks x JOIN documents d ON d.doc = x.doc ORDER BY 1, 2, 3"},
+      {"task_orgs",
+       "SELECT d.path, t.id, o.org_folded, o.role FROM task_orgs o JOIN tasks t ON t.rowid = "
+       "o.task JOIN documents d ON d.doc = o.doc ORDER BY 1, 2, 3, 4"},
       {"organisations",
        "SELECT d.path, x.org_id, x.name, x.name_fold, x.abbreviation, x.abbreviation_fold, "
        "x.role FROM organisations x JOIN documents d ON d.doc = x.doc ORDER BY 1, 3, 7, 2, 5"},
@@ -1131,7 +1381,8 @@ Result<std::string> Index::CanonicalDump() {
        "SELECT 'deadlines', count(*) FROM deadlines WHERE doc NOT IN (SELECT doc FROM documents) "
        "UNION ALL SELECT 'tasks', count(*) FROM tasks WHERE doc NOT IN (SELECT doc FROM "
        "documents) UNION ALL SELECT 'organisations', count(*) FROM organisations WHERE doc NOT "
-       "IN (SELECT doc FROM documents)"},
+       "IN (SELECT doc FROM documents) UNION ALL SELECT 'task_orgs', count(*) FROM task_orgs "
+       "WHERE task NOT IN (SELECT rowid FROM tasks)"},
   };
   for (const auto& [name, sql] : kTables) {
     Status s = dump(name, sql);

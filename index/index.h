@@ -15,8 +15,10 @@
 
 namespace vanban {
 
+struct Document;
+
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kIndexSchemaVersion = 1;
+inline constexpr int kIndexSchemaVersion = 2;
 // PRAGMA application_id of a vanban index ("VBNX"); indexes made before it
 // was set have 0 and are recognised by their schema.
 inline constexpr int64_t kIndexApplicationId = 0x56424E58;
@@ -46,12 +48,27 @@ struct IndexQuery {
   // Folded alternatives for one organisation name (see OrgNames::Keys): a
   // document matches when any alternative names one of its organisations.
   std::vector<std::string> org_keys;
-  std::string role;                      // with org_keys: the organisation must have this role
+  // With org_keys: the organisation must have this role. "lead" and
+  // "partner" are read per task (the task's own lead or partners); other
+  // roles (issuer, recipient, addressee, signer …) per document.
+  std::string role;
   std::string type;                      // document type name or code ("Kế hoạch", "KH")
   std::vector<std::string> issuer_keys;  // folded alternatives, as org_keys
   std::string cites;                     // a cited reference, "48-KH/ĐUK"
-  int limit = 20;                        // <= 0: no limit
+  // Tasks only: the task's own due date in [due_from, due_to] (due_to may
+  // be a prefix such as 2025-12); overdue_only keeps tasks overdue on today.
+  std::string due_from, due_to;
+  bool overdue_only = false;
+  // Today (YYYY-MM-DD): what the overdue marks are computed against; ""
+  // marks nothing overdue.
+  std::string today;
+  int limit = 20;  // <= 0: no limit
 };
+
+// Whether something due on due (YYYY-MM-DD) is overdue on today: the day
+// has passed, or, for an exclusive due ("trước ngày X"), it is that day.
+// A partial or empty date, or an empty today, is never overdue.
+bool IsOverdue(const std::string& due, bool inclusive, const std::string& today);
 
 struct SearchHit {
   std::string id;  // content sha256
@@ -65,28 +82,42 @@ struct SearchHit {
   std::string snippet;  // with [ ] around matches; "" without text
 };
 
-// One deadline with the document it comes from.
+// One dated item of the agenda with the document it comes from: a task's
+// own due date, or a deadline that no task's due date already stands for.
 struct AgendaItem {
   std::string doc_id;
   std::string path;
   std::string reference;
   std::string subject;
-  std::string deadline_id;
+  std::string kind;         // "deadline", or "task" for a task's own due
+  std::string deadline_id;  // the deadline's id, or the task's for a task's due
+  std::string task_id;      // the task the item belongs to; "" when none
   std::string due;
   bool inclusive = true;
-  std::string action;  // the action clause, else the task text, else the sentence
-  std::string lead;    // lead body (task lead, else the sentence's actor)
+  std::string action;    // the action clause, else the task text, else the sentence
+  std::string lead;      // lead body (task lead, else the sentence's actor)
+  std::string partners;  // the task's partners, "; "-joined
+  bool overdue = false;  // against IndexQuery::today
 };
 
 // One task with the document it comes from.
 struct TaskRow {
   std::string doc_id;
+  std::string path;
   std::string reference;
   std::string task_id;
   std::string text;
-  std::string lead;
-  std::string partners;  // "; "-joined
-  std::string due;       // the linked deadlines' dates, "; "-joined
+  std::string section_path;  // labels joined by "/"
+  std::string lead;          // as printed
+  std::string lead_canonical;
+  std::string partners;  // as printed, "; "-joined
+  std::string due;       // the task's own due date, else its deadlines' dates "; "-joined
+  bool due_inclusive = true;
+  std::string recurrence;  // RRULE or ""
+  bool continuous = false;
+  std::string product;
+  std::string issued_on;  // the document's date (where a recurrence starts)
+  bool overdue = false;   // against IndexQuery::today
 };
 
 // One document in arrival order, for the incoming-documents register.
@@ -115,10 +146,12 @@ class Index {
   Status Commit();
   Status Rollback();
 
-  // Stores a plan (as PlanToJson makes it) for path, replacing any earlier
-  // entry or failure for that path. The plan's "text" goes to the full-text
-  // index and is given back by Plan().
-  Status Put(const std::string& path, int64_t mtime_ns, int64_t size, nlohmann::json plan);
+  // Stores a processed document for path, replacing any earlier entry or
+  // failure for that path: its typed values go to the tables, its text to
+  // the full-text index, and its plan (PlanToJson without the text; made
+  // here when plan is null) is kept for Plan() and Plans().
+  Status Put(const std::string& path, int64_t mtime_ns, int64_t size, const Document& doc,
+             const nlohmann::json* plan = nullptr);
   // Records that path (unchanged content) now has this mtime.
   Status Touch(const std::string& path, int64_t mtime_ns, int64_t size);
   // Records a failure for path, dropping any stale document entry.
@@ -129,9 +162,12 @@ class Index {
 
   Result<std::vector<Failure>> Failures();
   Result<std::vector<SearchHit>> Search(const IndexQuery& q);
-  // Deadlines sorted by date (then reference), filtered by q (q.text ignored
-  // unless set: then only documents matching it).
+  // The agenda sorted by date (then reference), filtered by q: document
+  // filters on the documents, q.org_keys and q.role on each item's own task
+  // (its lead or partners; a deadline outside any task by its actor).
   Result<std::vector<AgendaItem>> Deadlines(const IndexQuery& q);
+  // Tasks by document path then order in the document, filtered as the
+  // agenda is, and by q.due_from, q.due_to and q.overdue_only.
   Result<std::vector<TaskRow>> Tasks(const IndexQuery& q);
   // Full plans (with "text") of the documents matching q, by path.
   Result<std::vector<nlohmann::json>> Plans(const IndexQuery& q);

@@ -42,7 +42,8 @@ enum class Outcome { kPut, kTouch, kFailure, kNotDocument };
 struct WorkResult {
   const WorkItem* item = nullptr;
   Outcome outcome = Outcome::kFailure;
-  nlohmann::json plan;
+  Document doc;         // with kPut: what the index stores
+  nlohmann::json plan;  // with kPut: its plan, made here (in a worker) for the index to keep
   std::string reason;
 };
 
@@ -126,7 +127,13 @@ WorkResult Process(const WorkItem& item, const Pipeline& pipeline, const Documen
       r.reason = s.ToString();
       return r;
     }
-    r.plan = PlanToJson(doc);
+    PlanJsonOptions plan_options;
+    plan_options.include_text = false;  // the index keeps the text apart
+    r.plan = PlanToJson(doc, plan_options);
+    // The index reads the typed values and the text; drop the bytes early.
+    std::string().swap(doc.raw_bytes);
+    std::string().swap(doc.raw_text);
+    r.doc = std::move(doc);
     r.outcome = Outcome::kPut;
   } catch (const std::exception& e) {
     r.reason = std::string("internal: ") + e.what();
@@ -281,7 +288,7 @@ Result<IngestCounts> Ingest(const IngestOptions& options, const Pipeline& pipeli
       const WorkItem& w = *r.item;
       switch (r.outcome) {
         case Outcome::kPut:
-          s = index->Put(w.path, w.mtime_ns, w.size, std::move(r.plan));
+          s = index->Put(w.path, w.mtime_ns, w.size, r.doc, &r.plan);
           if (s.ok()) ++(w.known && !w.known->failed ? counts.replaced : counts.indexed);
           break;
         case Outcome::kTouch:

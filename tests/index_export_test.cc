@@ -16,41 +16,23 @@
 
 #include "index/export.h"
 #include "index/index.h"
+#include "tests/index_docs.h"
 #include "tests/test_util.h"
 
 namespace vanban {
 namespace {
 
 using nlohmann::json;
+using testing::MakeCitation;
+using testing::MakeDoc;
+using testing::MakeOrg;
+using testing::MakeTask;
 using testing::RunVanban;
 using Refs = std::set<std::string>;
 
-json Plan(const std::string& sha, const std::string& reference, const std::string& type,
-          const std::string& code, const std::string& issuer, const std::string& issued_on,
-          const std::string& subject, const std::string& text) {
-  json p;
-  p["schema_version"] = "1";
-  p["source"] = {{"path", "x"}, {"sha256", sha}};
-  p["document"] = {
-      {"type", type},           {"type_code", code},      {"number", nullptr},
-      {"symbol", nullptr},      {"reference", reference}, {"issuer", issuer},
-      {"issued_on", issued_on}, {"subject", subject},     {"addressees", json::array()}};
-  for (const char* k :
-       {"deadlines", "periods", "tasks", "organisations", "citations", "recipients"}) {
-    p[k] = json::array();
-  }
-  p["text"] = text;
-  return p;
-}
-
-json Deadline(const std::string& id, const std::string& due, const std::string& action,
-              const std::string& actor) {
-  return {{"id", id},
-          {"due", due},
-          {"inclusive", false},
-          {"action", action},
-          {"actor", actor.empty() ? json(nullptr) : json(actor)},
-          {"text", "trước ngày " + due}};
+DeadlineFact Deadline(const std::string& id, const std::string& due, const std::string& action,
+                      const std::string& actor) {
+  return testing::MakeDeadline(id, due, false, action, actor, "trước ngày " + due);
 }
 
 // The CSV records of text (RFC 4180: quoted fields may hold commas, quotes
@@ -106,48 +88,55 @@ class IndexCommandsTest : public ::testing::Test {
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     Index& idx = *opened.value();
 
-    json a = Plan("a1a1a1a1", "45-KH/BTGTU", "Kế hoạch", "KH", "Ban Tuyên giáo Tỉnh ủy Nghệ An",
-                  "2024-02-05", "Tuyên truyền kỷ niệm 50 năm Ngày giải phóng miền Nam",
-                  "Các huyện ủy, thành ủy tổ chức tọa đàm; gửi báo cáo sơ kết về Ban "
-                  "Tuyên giáo trước ngày 31/3/2024.");
-    a["deadlines"] = {
+    Document a =
+        MakeDoc("a1a1a1a1", "45-KH/BTGTU", "Kế hoạch", "KH", "Ban Tuyên giáo Tỉnh ủy Nghệ An",
+                "2024-02-05", "Tuyên truyền kỷ niệm 50 năm Ngày giải phóng miền Nam",
+                "Các huyện ủy, thành ủy tổ chức tọa đàm; gửi báo cáo sơ kết về Ban "
+                "Tuyên giáo trước ngày 31/3/2024.");
+    a.deadlines = {
         Deadline("dl1", "2024-03-31", "gửi báo cáo sơ kết, đánh giá; kèm số liệu \"thực chất\"",
                  ""),
         Deadline("dl2", "2024-12-15",
                  "tổng kết, đánh giá kết quả tuyên truyền kỷ niệm 50 năm Ngày giải phóng hoàn "
                  "toàn miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2025) trên toàn tỉnh",
                  "Ban Tuyên giáo Tỉnh ủy")};
-    a["tasks"] = {{{"id", "t1"},
-                   {"text", "Tổ chức tọa đàm, hội thảo khoa học"},
-                   {"section_path", {"III", "1"}},
-                   {"lead", "Ban Tuyên giáo Tỉnh ủy"},
-                   {"partners", {"Sở Văn hóa, Thể thao và Du lịch", "Hội Cựu chiến binh tỉnh"}},
-                   {"deadline_ids", {"dl1"}}}};
-    a["citations"] = {{{"id", "c1"}, {"reference", "01-KL/TW"}}};
+    a.tasks = {MakeTask("t1", "Tổ chức tọa đàm, hội thảo khoa học", {"III", "1"},
+                        "Ban Tuyên giáo Tỉnh ủy",
+                        {"Sở Văn hóa, Thể thao và Du lịch", "Hội Cựu chiến binh tỉnh"}, {"dl1"})};
+    a.organisations = {MakeOrg("o1", "Ban Tuyên giáo Tỉnh ủy Nghệ An", "", {"issuer"})};
+    a.citations = {MakeCitation("c1", "01-KL/TW")};
 
-    json b = Plan("b2b2b2b2", "1520/QĐ-UBND", "Quyết định", "QĐ", "Ủy ban nhân dân tỉnh Quảng Ninh",
-                  "2023-07-20", "Ban hành Quy chế thi đua, khen thưởng",
-                  "Sở Nội vụ chủ trì, phối hợp các sở, ngành hướng dẫn thực hiện.\n"
-                  "Đường dẫn C:\\VanBan\\2023 được giữ nguyên.");
-    b["deadlines"] = {Deadline("dl1", "2023-09-30",
-                               "hoàn thành việc cập nhật \"Sổ vàng truyền thống\"; báo cáo UBND "
-                               "tỉnh\nkèm danh sách C:\\VanBan",
-                               "Sở Nội vụ")};
-    b["organisations"] = {
-        {{"id", "o1"}, {"name", "Sở Nội vụ"}, {"abbreviation", nullptr}, {"roles", {"lead"}}}};
-    b["citations"] = {{{"id", "c1"}, {"reference", "98/2023/NĐ-CP"}}};
+    Document b =
+        MakeDoc("b2b2b2b2", "1520/QĐ-UBND", "Quyết định", "QĐ", "Ủy ban nhân dân tỉnh Quảng Ninh",
+                "2023-07-20", "Ban hành Quy chế thi đua, khen thưởng",
+                "Sở Nội vụ chủ trì, phối hợp các sở, ngành hướng dẫn thực hiện.\n"
+                "Đường dẫn C:\\VanBan\\2023 được giữ nguyên.");
+    const std::string b_action =
+        "hoàn thành việc cập nhật \"Sổ vàng truyền thống\"; báo cáo UBND tỉnh\nkèm danh sách "
+        "C:\\VanBan";
+    b.deadlines = {Deadline("dl1", "2023-09-30", b_action, "Sở Nội vụ")};
+    b.tasks = {MakeTask("t1", b_action, {"1"}, "Sở Nội vụ", {"các sở, ngành"}, {"dl1"})};
+    b.organisations = {MakeOrg("o1", "Sở Nội vụ", "", {"lead"}),
+                       MakeOrg("o2", "Ủy ban nhân dân tỉnh Quảng Ninh", "UBND", {"issuer"})};
+    b.citations = {MakeCitation("c1", "98/2023/NĐ-CP")};
 
-    json c = Plan("c3c3c3c3", "12-CT/ĐUK", "Chỉ thị", "CT", "Đảng ủy Khối Doanh nghiệp tỉnh",
-                  "2022-05-10", "Tăng cường công tác phát triển đảng viên",
-                  "Các chi bộ, đảng bộ cơ sở trong Khối rà soát quần chúng ưu tú.");
-    c["deadlines"] = {Deadline("dl1", "2022-06", "rà soát nguồn phát triển đảng viên", ""),
-                      Deadline("dl2", "2022-11-30", "báo cáo kết quả\r\nlần thứ nhất",
-                               "Ban Tổ chức Đảng ủy Khối")};
-    c["organisations"] = {{{"id", "o1"},
-                           {"name", "Đoàn Thanh niên Khối Doanh nghiệp"},
-                           {"abbreviation", nullptr},
-                           {"roles", {"partner"}}}};
-    c["citations"] = {{{"id", "c1"}, {"reference", "01-KL/TW"}}};
+    Document c = MakeDoc("c3c3c3c3", "12-CT/ĐUK", "Chỉ thị", "CT", "Đảng ủy Khối Doanh nghiệp tỉnh",
+                         "2022-05-10", "Tăng cường công tác phát triển đảng viên",
+                         "Các chi bộ, đảng bộ cơ sở trong Khối rà soát quần chúng ưu tú.");
+    c.deadlines = {Deadline("dl1", "2022-06", "rà soát nguồn phát triển đảng viên", ""),
+                   Deadline("dl2", "2022-11-30", "báo cáo kết quả\r\nlần thứ nhất",
+                            "Ban Tổ chức Đảng ủy Khối")};
+    Task monthly = MakeTask("t2", "Báo cáo tình hình phát triển đảng viên", {"2"},
+                            "Văn phòng Đảng ủy Khối", {}, {});
+    monthly.recurrence = "FREQ=MONTHLY;BYMONTHDAY=25";
+    Task ongoing = MakeTask("t3", "Theo dõi, đôn đốc", {"3"}, "Ban Tổ chức Đảng ủy Khối", {}, {});
+    ongoing.continuous = true;
+    c.tasks = {MakeTask("t1", "Rà soát quần chúng ưu tú", {"1"}, "Ban Tổ chức Đảng ủy Khối",
+                        {"Đoàn Thanh niên Khối Doanh nghiệp"}, {"dl1"}),
+               monthly, ongoing};
+    c.organisations = {MakeOrg("o1", "Đoàn Thanh niên Khối Doanh nghiệp", "", {"partner"}),
+                       MakeOrg("o2", "Đảng ủy Khối Doanh nghiệp tỉnh", "ĐUK", {"issuer"})};
+    c.citations = {MakeCitation("c1", "01-KL/TW")};
 
     ASSERT_TRUE(idx.Put("/archive/a.txt", 1, 100, a).ok());
     ASSERT_TRUE(idx.Put("/archive/b.pdf", 2, 200, b).ok());
@@ -238,8 +227,8 @@ TEST_F(IndexCommandsTest, EverySearchFilter) {
 
 TEST_F(IndexCommandsTest, AgendaFilters) {
   auto agenda = [](std::vector<std::string> args) {
-    args.insert(args.begin(),
-                {"deadlines", "--index", *index_, "--format", "json", "--limit", "0"});
+    args.insert(args.begin(), {"deadlines", "--index", *index_, "--format", "json", "--limit", "0",
+                               "--today", "2022-01-01"});
     auto r = RunVanban(args);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::vector<std::string> dues;
@@ -254,16 +243,107 @@ TEST_F(IndexCommandsTest, AgendaFilters) {
   EXPECT_EQ(agenda({}), (Dues{"2022-06", "2022-11-30", "2023-09-30", "2024-03-31", "2024-12-15"}));
   EXPECT_EQ(agenda({"--from", "2022-07-01", "--to", "2024-03"}),
             (Dues{"2022-11-30", "2023-09-30", "2024-03-31"}));
-  // The deadline's lead, or an organisation of its document.
+  // The item's task (its lead or a partner), or the actor of a deadline
+  // outside any task; never the document's other organisations.
   EXPECT_EQ(agenda({"--org", "Ban Tổ chức"}), (Dues{"2022-06", "2022-11-30"}));
+  EXPECT_EQ(agenda({"--org", "Đoàn Thanh niên"}), (Dues{"2022-06"}));
+  EXPECT_EQ(agenda({"--org", "Đoàn Thanh niên", "--role", "lead"}), (Dues{}));
+  EXPECT_EQ(agenda({"--org", "UBND tỉnh Quảng Ninh"}), (Dues{}));
+  EXPECT_EQ(agenda({"--org", "UBND tỉnh Quảng Ninh", "--role", "issuer"}), (Dues{"2023-09-30"}));
   EXPECT_EQ(agenda({"--org", "Sở Nội vụ", "--role", "lead"}), (Dues{"2023-09-30"}));
   EXPECT_EQ(agenda({"--org", "BTG", "--from", "2024-06-01"}), (Dues{"2024-12-15"}));
   EXPECT_EQ(agenda({"--type", "CT"}), (Dues{"2022-06", "2022-11-30"}));
   EXPECT_EQ(agenda({"--cites", "98/2023/NĐ-CP"}), (Dues{"2023-09-30"}));
   EXPECT_EQ(agenda({"--issuer", "Quảng Ninh", "--issued-from", "2023-01-01"}),
             (Dues{"2023-09-30"}));
-  auto table = RunVanban({"deadlines", "--index", *index_, "--to", "2023"});
+  auto table =
+      RunVanban({"deadlines", "--index", *index_, "--to", "2023", "--today", "2022-01-01"});
   EXPECT_NE(table.out.find("Sở Nội vụ"), std::string::npos) << table.out;
+}
+
+TEST_F(IndexCommandsTest, AgendaStartsTodayAndMarksOverdue) {
+  // Today from the hidden flag or the environment; the agenda starts there.
+  auto from_today = RunVanban({"deadlines", "--index", *index_, "--today", "2024-06-01"});
+  ASSERT_EQ(from_today.exit_code, 0) << from_today.err;
+  EXPECT_EQ(from_today.out.find("2024-03-31"), std::string::npos) << from_today.out;
+  EXPECT_NE(from_today.out.find("2024-12-15"), std::string::npos) << from_today.out;
+  auto earlier = RunVanban({"deadlines", "--index", *index_, "--format", "json", "--from",
+                            "2024-01-01", "--today", "2024-06-01"});
+  json items = json::parse(earlier.out, nullptr, false);
+  ASSERT_TRUE(items.is_array()) << earlier.out;
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_TRUE(items[0]["overdue"].get<bool>());
+  EXPECT_FALSE(items[1]["overdue"].get<bool>());
+  auto table = RunVanban({"deadlines", "--index", *index_, "--from", "2024-01-01"});
+  EXPECT_NE(table.out.find("OVERDUE"), std::string::npos) << table.out;  // it is later than 2024
+  auto bad = RunVanban({"deadlines", "--index", *index_, "--today", "2024-02-30"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(std::count(bad.err.begin(), bad.err.end(), '\n'), 1) << bad.err;
+  EXPECT_EQ(RunVanban({"deadlines", "--index", *index_, "--from", "31/3/2024"}).exit_code, 2);
+}
+
+TEST_F(IndexCommandsTest, TasksPerBodyAndRole) {
+  // "path#task" of the tasks `vanban tasks` lists with these arguments.
+  auto tasks = [](std::vector<std::string> args) {
+    args.insert(args.begin(),
+                {"tasks", "--index", *index_, "--format", "jsonl", "--today", "2024-01-01"});
+    auto r = RunVanban(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::vector<std::string> out;
+    std::istringstream lines(r.out);
+    std::string line;
+    while (std::getline(lines, line)) {
+      json j = json::parse(line, nullptr, false);
+      EXPECT_FALSE(j.is_discarded()) << line;
+      if (!j.is_discarded()) out.push_back(j.value("reference", "") + "#" + j.value("task_id", ""));
+    }
+    return out;
+  };
+  using Rows = std::vector<std::string>;
+  EXPECT_EQ(tasks({}).size(), 5u);
+  // A body that is only a partner is not listed as lead.
+  EXPECT_EQ(tasks({"--org", "Sở Văn hóa, Thể thao và Du lịch", "--role", "lead"}), Rows{});
+  EXPECT_EQ(tasks({"--org", "Sở Văn hóa, Thể thao và Du lịch", "--role", "partner"}),
+            (Rows{std::string(kA) + "#t1"}));
+  EXPECT_EQ(tasks({"--org", "so van hoa the thao va du lich"}), (Rows{std::string(kA) + "#t1"}));
+  EXPECT_EQ(tasks({"--org", "BTG", "--role", "lead"}), (Rows{std::string(kA) + "#t1"}));
+  EXPECT_EQ(tasks({"--org", "Ban Tổ chức", "--role", "lead"}),
+            (Rows{std::string(kC) + "#t1", std::string(kC) + "#t3"}));
+  EXPECT_EQ(tasks({"--due-from", "2023-01-01", "--due-to", "2023"}),
+            (Rows{std::string(kB) + "#t1"}));
+  EXPECT_EQ(tasks({"--overdue"}), (Rows{std::string(kB) + "#t1"}));  // "2022-06" is no day
+
+  auto json_out = RunVanban(
+      {"tasks", "--index", *index_, "--format", "json", "--org", "BTG", "--today", "2024-04-01"});
+  json j = json::parse(json_out.out, nullptr, false);
+  ASSERT_TRUE(j.is_array() && j.size() == 1u) << json_out.out;
+  EXPECT_EQ(j[0]["lead"], "Ban Tuyên giáo Tỉnh ủy");
+  EXPECT_EQ(j[0]["partners"], (json{"Sở Văn hóa, Thể thao và Du lịch", "Hội Cựu chiến binh tỉnh"}));
+  EXPECT_EQ(j[0]["due"], "2024-03-31");
+  EXPECT_EQ(j[0]["overdue"], true);
+
+  auto table = RunVanban({"tasks", "--index", *index_, "--today", "2024-01-01"});
+  EXPECT_NE(table.out.find("OVERDUE"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("continuous"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("lead: Sở Nội vụ"), std::string::npos) << table.out;
+  bool ok = false;
+  auto csv = ParseCsv(RunVanban({"tasks", "--index", *index_, "--format", "csv"}).out, &ok);
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(csv.size(), 1u + 5);
+  for (const auto& row : csv) EXPECT_EQ(row.size(), csv[0].size());
+
+  // Usage errors: one line, exit 2.
+  for (const std::vector<std::string>& bad : {std::vector<std::string>{"--role", "lead"},
+                                              {"--org", "BTG", "--role", "issuer"},
+                                              {"--due-from", "2024-13-01"},
+                                              {"--due-to", "next year"},
+                                              {"--today", "yesterday"}}) {
+    std::vector<std::string> args = {"tasks", "--index", *index_};
+    args.insert(args.end(), bad.begin(), bad.end());
+    auto r = RunVanban(args);
+    EXPECT_EQ(r.exit_code, 2) << bad[0];
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
 }
 
 // Whether /usr/bin/python3 has Debian's python3-icalendar.
@@ -298,8 +378,10 @@ for ev in cal.walk('VEVENT'):
     s, e = ev['DTSTART'].dt, ev['DTEND'].dt
     assert not hasattr(s, 'hour'), 'all-day event expected'
     assert (e - s).days == 1
+    rrule = ev.get('RRULE')
     print(json.dumps([str(ev['UID']), s.isoformat(), str(ev['SUMMARY']),
-                      str(ev['DESCRIPTION'])], ensure_ascii=False))
+                      str(ev['DESCRIPTION']), rrule.to_ical().decode() if rrule else None],
+                     ensure_ascii=False))
 )py";
   std::string out = *dir_ + "/check.out";
   int rc = std::system(("/usr/bin/python3 '" + script + "' '" + ics + "' > '" + out + "'").c_str());
@@ -307,21 +389,31 @@ for ev in cal.walk('VEVENT'):
   std::vector<json> events;
   std::istringstream evs(testing::ReadFileOrDie(out));
   while (std::getline(evs, line)) events.push_back(json::parse(line));
-  // Every deadline with a full date (not "2022-06") is one event.
-  ASSERT_EQ(events.size(), 4u) << bytes;
+  // Every task due and deadline with a full date (not "2022-06") is one
+  // event, then the recurring task; the continuous one is not in it.
+  ASSERT_EQ(events.size(), 5u) << bytes;
   std::set<std::string> uids;
   for (const auto& e : events) uids.insert(e[0].get<std::string>());
-  EXPECT_EQ(uids.size(), 4u);
+  EXPECT_EQ(uids.size(), 5u);
   // Text comes back unescaped: commas, semicolons, quotes, backslashes,
   // newlines, and long Vietnamese text folded without splitting a character.
   EXPECT_EQ(events[0][1], "2022-11-30");
-  EXPECT_EQ(events[0][2], "12-CT/ĐUK: báo cáo kết quả\nlần thứ nhất");
+  // The summary starts with the lead; the description lists the partners.
+  EXPECT_EQ(events[0][2], "Ban Tổ chức Đảng ủy Khối: báo cáo kết quả\nlần thứ nhất (12-CT/ĐUK)");
   EXPECT_EQ(events[1][2],
-            "1520/QĐ-UBND: hoàn thành việc cập nhật \"Sổ vàng truyền thống\"; báo cáo UBND "
-            "tỉnh\nkèm danh sách C:\\VanBan");
+            "Sở Nội vụ: hoàn thành việc cập nhật \"Sổ vàng truyền thống\"; báo cáo UBND "
+            "tỉnh\nkèm danh sách C:\\VanBan (1520/QĐ-UBND)");
   EXPECT_NE(events[1][3].get<std::string>().find("Chủ trì: Sở Nội vụ"), std::string::npos);
-  EXPECT_EQ(events[2][2], "45-KH/BTGTU: gửi báo cáo sơ kết, đánh giá; kèm số liệu \"thực chất\"");
+  EXPECT_EQ(events[2][2],
+            "Ban Tuyên giáo Tỉnh ủy: Tổ chức tọa đàm, hội thảo khoa học (45-KH/BTGTU)");
+  EXPECT_NE(events[2][3].get<std::string>().find(
+                "\nSở Văn hóa, Thể thao và Du lịch; Hội Cựu chiến binh tỉnh"),
+            std::string::npos)
+      << events[2][3];
   EXPECT_EQ(events[3][1], "2024-12-15");
+  // The monthly task starts on its first 25th after the document's date.
+  EXPECT_EQ(events[4][1], "2022-05-25");
+  EXPECT_EQ(events[4][4], "FREQ=MONTHLY;BYMONTHDAY=25");
   EXPECT_NE(events[3][2].get<std::string>().find("(30/4/1975 - 30/4/2025) trên toàn tỉnh"),
             std::string::npos);
 
@@ -335,7 +427,7 @@ for ev in cal.walk('VEVENT'):
   }
   EXPECT_EQ(n, 2u);
   for (const auto& e : events) {
-    if (e[2].get<std::string>().rfind("45-KH", 0) == 0) {
+    if (e[3].get<std::string>().find("45-KH/BTGTU") != std::string::npos) {
       EXPECT_NE(again.out.find("UID:" + e[0].get<std::string>()), std::string::npos);
     }
   }
@@ -347,11 +439,13 @@ TEST_F(IndexCommandsTest, CsvParsesBack) {
   bool ok = false;
   auto rows = ParseCsv(r.out, &ok);
   ASSERT_TRUE(ok) << r.out;
-  ASSERT_EQ(rows.size(), 1u + 5 + 1);  // header, deadlines, tasks
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"kind", "doc_id", "reference", "item_id", "due",
-                                               "text", "lead", "partners"}));
+  ASSERT_EQ(rows.size(), 1u + 5 + 5);  // header, agenda items, tasks
+  EXPECT_EQ(rows[0],
+            (std::vector<std::string>{"kind", "doc_id", "reference", "item_id", "due", "text",
+                                      "lead", "partners", "recurrence", "continuous"}));
   for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size());
-  EXPECT_EQ(rows[3][0], "deadline");
+  EXPECT_EQ(rows[3][0], "task-due");
+  EXPECT_EQ(rows[3][7], "các sở, ngành");
   EXPECT_EQ(rows[3][2], kB);
   EXPECT_EQ(rows[3][5],
             "hoàn thành việc cập nhật \"Sổ vàng truyền thống\"; báo cáo UBND tỉnh\nkèm danh "
@@ -361,11 +455,13 @@ TEST_F(IndexCommandsTest, CsvParsesBack) {
   EXPECT_EQ(rows[6][0], "task");
   EXPECT_EQ(rows[6][4], "2024-03-31");
   EXPECT_EQ(rows[6][7], "Sở Văn hóa, Thể thao và Du lịch; Hội Cựu chiến binh tỉnh");
+  EXPECT_EQ(rows[9][8], "FREQ=MONTHLY;BYMONTHDAY=25");
+  EXPECT_EQ(rows[10][9], "true");
   // Filters apply to the CSV too.
   auto only = RunVanban({"export", "--index", *index_, "--format", "csv", "--deadline-to", "2022"});
   auto few = ParseCsv(only.out, &ok);
   ASSERT_TRUE(ok);
-  ASSERT_EQ(few.size(), 1u + 2);
+  ASSERT_EQ(few.size(), 1u + 2 + 3);
   EXPECT_EQ(few[1][2], kC);
   // And the search results' CSV.
   auto hits = RunVanban({"search", "--index", *index_, "tuyên truyền", "--format", "csv"});

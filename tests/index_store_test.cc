@@ -10,34 +10,19 @@
 
 #include "index/index.h"
 #include "index/org_names.h"
+#include "tests/index_docs.h"
 #include "tests/test_util.h"
 
 namespace vanban {
 namespace {
 
 using nlohmann::json;
+using testing::MakeCitation;
+using testing::MakeDeadline;
+using testing::MakeDoc;
+using testing::MakeOrg;
+using testing::MakeTask;
 using Paths = std::vector<std::string>;
-
-// A plan as PlanToJson makes it, with only the fields the index reads.
-json MakePlan(const std::string& sha, const std::string& reference, const std::string& type,
-              const std::string& issuer, const std::string& issued_on, const std::string& subject,
-              const std::string& text) {
-  json p;
-  p["schema_version"] = "1";
-  p["source"] = {{"path", "x"}, {"sha256", sha}};
-  p["document"] = {
-      {"type", type},           {"type_code", nullptr},   {"number", nullptr},
-      {"symbol", nullptr},      {"reference", reference}, {"issuer", issuer},
-      {"issued_on", issued_on}, {"subject", subject},     {"addressees", json::array()}};
-  p["deadlines"] = json::array();
-  p["periods"] = json::array();
-  p["tasks"] = json::array();
-  p["organisations"] = json::array();
-  p["citations"] = json::array();
-  p["recipients"] = json::array();
-  p["text"] = text;
-  return p;
-}
 
 class IndexStoreTest : public ::testing::Test {
  protected:
@@ -47,62 +32,49 @@ class IndexStoreTest : public ::testing::Test {
     ASSERT_TRUE(index.ok()) << index.status().ToString();
     index_ = std::move(index).value();
 
-    json a = MakePlan("aaaa0001", "12-KH/ĐUK", "Kế hoạch", "Đảng ủy Khối các cơ quan tỉnh",
-                      "2023-02-10", "Kế hoạch tổ chức hội nghị học tập nghị quyết",
-                      "Ban Thường vụ Đảng ủy Khối tổ chức hội nghị trực tuyến.\nCác chi bộ "
-                      "hoàn thành trước ngày 15/3/2023.");
-    a["document"]["type_code"] = "KH";
-    a["deadlines"] = {{{"id", "dl1"},
-                       {"due", "2023-03-15"},
-                       {"inclusive", false},
-                       {"action", "hoàn thành báo cáo"},
-                       {"actor", nullptr},
-                       {"text", "hoàn thành trước ngày 15/3/2023"}},
-                      {{"id", "dl2"},
-                       {"due", "2023-06-30"},
-                       {"inclusive", true},
-                       {"action", "tổng kết"},
-                       {"actor", "Văn phòng"},
-                       {"text", "tổng kết trong tháng 6"}}};
-    a["tasks"] = {{{"id", "t1"},
-                   {"text", "Tổ chức hội nghị quán triệt"},
-                   {"section_path", {"II", "1"}},
-                   {"lead", "Ban Tuyên giáo Đảng ủy Khối"},
-                   {"partners", {"Văn phòng Đảng ủy Khối", "Đoàn Thanh niên"}},
-                   {"deadline_ids", {"dl1"}}}};
-    a["citations"] = {{{"id", "c1"}, {"reference", "48-KH/ĐUK"}, {"type", "Kế hoạch"}}};
-    a["periods"] = {{{"id", "p1"},
-                     {"start", "2023-01-01"},
-                     {"end", "2023-12-31"},
-                     {"kind", "activity"},
-                     {"text", "năm 2023"}}};
+    Document a = MakeDoc("aaaa0001", "12-KH/ĐUK", "Kế hoạch", "KH", "Đảng ủy Khối các cơ quan tỉnh",
+                         "2023-02-10", "Kế hoạch tổ chức hội nghị học tập nghị quyết",
+                         "Ban Thường vụ Đảng ủy Khối tổ chức hội nghị trực tuyến.\nCác chi bộ "
+                         "hoàn thành trước ngày 15/3/2023.");
+    a.deadlines = {
+        MakeDeadline("dl1", "2023-03-15", false, "hoàn thành báo cáo", "",
+                     "hoàn thành trước ngày 15/3/2023"),
+        MakeDeadline("dl2", "2023-06-30", true, "tổng kết", "Văn phòng", "tổng kết trong tháng 6")};
+    a.tasks = {MakeTask("t1", "Tổ chức hội nghị quán triệt", {"II", "1"},
+                        "Ban Tuyên giáo Đảng ủy Khối",
+                        {"Văn phòng Đảng ủy Khối", "Đoàn Thanh niên"}, {"dl1"})};
+    a.organisations = {MakeOrg("o1", "Đảng ủy Khối các cơ quan tỉnh", "", {"issuer"}),
+                       MakeOrg("o2", "Ban Tuyên giáo Đảng ủy Khối", "", {"lead"})};
+    a.citations = {MakeCitation("c1", "48-KH/ĐUK", "Kế hoạch")};
+    PeriodFact year;
+    year.id = "p1";
+    year.start = "2023-01-01";
+    year.end = "2023-12-31";
+    year.kind = "activity";
+    year.text = "năm 2023";
+    a.periods = {year};
 
-    json b = MakePlan("bbbb0002", "305/UBND-VX", "Công văn", "Ủy ban nhân dân huyện Đông Anh",
-                      "2022-11-05", "Về việc rà soát hộ nghèo",
-                      "UBND huyện đề nghị Phòng Lao động phối hợp với Ủy ban Mặt trận Tổ quốc "
-                      "rà soát; báo cáo trước ngày 20/12/2022. Khôi phục sổ sách.");
-    b["document"]["type_code"] = "CV";
-    b["organisations"] = {{{"id", "o1"},
-                           {"name", "Phòng Lao động - Thương binh và Xã hội"},
-                           {"abbreviation", "LĐTBXH"},
-                           {"roles", {"lead"}}},
-                          {{"id", "o2"},
-                           {"name", "Ủy ban Mặt trận Tổ quốc huyện"},
-                           {"abbreviation", nullptr},
-                           {"roles", {"partner"}}}};
-    b["deadlines"] = {{{"id", "dl1"},
-                       {"due", "2022-12-20"},
-                       {"inclusive", false},
-                       {"action", "báo cáo kết quả rà soát"},
-                       {"actor", "Phòng Lao động - Thương binh và Xã hội"},
-                       {"text", "báo cáo trước ngày 20/12/2022"}}};
-    b["recipients"] = {
-        {{"name", "Sở Lao động"}, {"purpose", "báo cáo"}, {"raw", "- Sở Lao động;"}}};
+    Document b = MakeDoc("bbbb0002", "305/UBND-VX", "Công văn", "CV",
+                         "Ủy ban nhân dân huyện Đông Anh", "2022-11-05", "Về việc rà soát hộ nghèo",
+                         "UBND huyện đề nghị Phòng Lao động phối hợp với Ủy ban Mặt trận Tổ quốc "
+                         "rà soát; báo cáo trước ngày 20/12/2022. Khôi phục sổ sách.");
+    // The extractor's roles are per document: the partner of the task is
+    // named "lead" here, which a per-task filter must not believe.
+    b.organisations = {MakeOrg("o1", "Phòng Lao động - Thương binh và Xã hội", "LĐTBXH", {"lead"}),
+                       MakeOrg("o2", "Ủy ban Mặt trận Tổ quốc huyện", "", {"lead", "partner"}),
+                       MakeOrg("o3", "Sở Lao động", "", {"recipient"}),
+                       MakeOrg("o4", "Ủy ban nhân dân huyện Đông Anh", "", {"issuer"})};
+    b.deadlines = {MakeDeadline("dl1", "2022-12-20", false, "báo cáo kết quả rà soát",
+                                "Phòng Lao động - Thương binh và Xã hội",
+                                "báo cáo trước ngày 20/12/2022")};
+    b.tasks = {MakeTask("t1", "Rà soát hộ nghèo", {"1"}, "Phòng Lao động - Thương binh và Xã hội",
+                        {"Ủy ban Mặt trận Tổ quốc huyện"}, {"dl1"})};
 
-    json c = MakePlan("cccc0003", "7-HD/BTGTU", "Hướng dẫn", "Ban Tuyên giáo Tỉnh ủy", "2024-04-01",
-                      "Hướng dẫn tuyên truyền kỷ niệm ngày thành lập",
-                      "Tuyên truyền sâu rộng; KHỐI thi đua báo cáo.");
-    c["citations"] = {{{"id", "c1"}, {"reference", "48 - KH/ĐUK"}}};
+    Document c = MakeDoc("cccc0003", "7-HD/BTGTU", "Hướng dẫn", "HD", "Ban Tuyên giáo Tỉnh ủy",
+                         "2024-04-01", "Hướng dẫn tuyên truyền kỷ niệm ngày thành lập",
+                         "Tuyên truyền sâu rộng; KHỐI thi đua báo cáo.");
+    c.organisations = {MakeOrg("o1", "Ban Tuyên giáo Tỉnh ủy", "", {"issuer"})};
+    c.citations = {MakeCitation("c1", "48 - KH/ĐUK")};
     ASSERT_TRUE(index_->Put("/d/a.txt", 1, 10, a).ok());
     ASSERT_TRUE(index_->Put("/d/b.txt", 2, 20, b).ok());
     ASSERT_TRUE(index_->Put("/d/c.txt", 3, 30, c).ok());
@@ -262,9 +234,10 @@ TEST_F(IndexStoreTest, OrgFilterUsesTheLexiconsAbbreviations) {
   EXPECT_EQ(Find(q), Paths{});
   q.org_keys = n.Keys("BNV");
   EXPECT_EQ(Find(q), Paths{});
-  json d = MakePlan("dddd0004", "9-CV/ThU", "Công văn", "Thành ủy Huế", "2024-05-02",
-                    "Về việc phối hợp", "Thành ủy Huế đề nghị Bộ Nội vụ phối hợp.");
-  d["organisations"] = {{{"id", "o1"}, {"name", "Bộ Nội vụ"}, {"roles", {"partner"}}}};
+  Document d = MakeDoc("dddd0004", "9-CV/ThU", "Công văn", "CV", "Thành ủy Huế", "2024-05-02",
+                       "Về việc phối hợp", "Thành ủy Huế đề nghị Bộ Nội vụ phối hợp.");
+  d.organisations = {MakeOrg("o1", "Bộ Nội vụ", "", {"partner"}),
+                     MakeOrg("o2", "Thành ủy Huế", "", {"issuer"})};
   ASSERT_TRUE(index_->Put("/d/d.txt", 4, 40, d).ok());
   q.org_keys = n.Keys("ThU");
   EXPECT_EQ(Find(q), (Paths{"/d/d.txt"}));
@@ -303,30 +276,131 @@ TEST_F(IndexStoreTest, AgendaSortedWithTaskLeadAndAction) {
   EXPECT_EQ(items.value()[0].due, "2022-12-20");
   EXPECT_EQ(items.value()[0].lead, "Phòng Lao động - Thương binh và Xã hội");
   EXPECT_EQ(items.value()[1].due, "2023-03-15");
+  EXPECT_EQ(items.value()[0].kind, "task");  // the task's due stands for its deadline
+  EXPECT_EQ(items.value()[0].partners, "Ủy ban Mặt trận Tổ quốc huyện");
   EXPECT_EQ(items.value()[1].lead, "Ban Tuyên giáo Đảng ủy Khối");  // from the linked task
   EXPECT_FALSE(items.value()[1].inclusive);
+  EXPECT_EQ(items.value()[1].action, "Tổ chức hội nghị quán triệt");
+  EXPECT_EQ(items.value()[2].kind, "deadline");
   EXPECT_EQ(items.value()[2].lead, "Văn phòng");
   q.deadline_from = "2023-01-01";
   q.deadline_to = "2023-03-31";
   items = index_->Deadlines(q);
   ASSERT_TRUE(items.ok());
   ASSERT_EQ(items.value().size(), 1u);
-  EXPECT_EQ(items.value()[0].action, "hoàn thành báo cáo");
+  EXPECT_EQ(items.value()[0].task_id, "t1");
   q = {};
   q.org_keys = {"van phong"};
   items = index_->Deadlines(q);
   ASSERT_TRUE(items.ok());
-  EXPECT_EQ(items.value().size(), 2u);  // the lead of dl2, and a partner in a.txt
+  EXPECT_EQ(items.value().size(), 2u);  // the actor of dl2, and a partner of t1 in a.txt
   auto tasks = index_->Tasks({});
   ASSERT_TRUE(tasks.ok());
-  ASSERT_EQ(tasks.value().size(), 1u);
-  EXPECT_EQ(tasks.value()[0].due, "2023-03-15");
+  ASSERT_EQ(tasks.value().size(), 2u);
+  EXPECT_EQ(tasks.value()[0].due, "2023-03-15");  // from its deadline
+  EXPECT_FALSE(tasks.value()[0].due_inclusive);
   EXPECT_EQ(tasks.value()[0].partners, "Văn phòng Đảng ủy Khối; Đoàn Thanh niên");
 }
 
+// The task references Tasks(q) gives, as "path#task".
+std::vector<std::string> TaskRefs(Index* index, const IndexQuery& q) {
+  auto tasks = index->Tasks(q);
+  EXPECT_TRUE(tasks.ok()) << tasks.status().ToString();
+  std::vector<std::string> out;
+  if (tasks.ok()) {
+    for (const auto& t : tasks.value()) out.push_back(t.path + "#" + t.task_id);
+  }
+  return out;
+}
+
+TEST_F(IndexStoreTest, TasksFilterPerTaskLeadAndPartner) {
+  // A body that only partners is not listed as lead, even where the
+  // document names it among its leading organisations.
+  IndexQuery q;
+  q.org_keys = {"uy ban mat tran to quoc huyen"};
+  q.role = "lead";
+  EXPECT_EQ(TaskRefs(index_.get(), q), Paths{});
+  q.role = "partner";
+  EXPECT_EQ(TaskRefs(index_.get(), q), (Paths{"/d/b.txt#t1"}));
+  q.role = "";
+  EXPECT_EQ(TaskRefs(index_.get(), q), (Paths{"/d/b.txt#t1"}));
+  q.org_keys = {"phong lao dong thuong binh va xa hoi"};
+  q.role = "lead";
+  EXPECT_EQ(TaskRefs(index_.get(), q), (Paths{"/d/b.txt#t1"}));
+  q.role = "partner";
+  EXPECT_EQ(TaskRefs(index_.get(), q), Paths{});
+  // The agenda reads the same way.
+  q.org_keys = {"uy ban mat tran to quoc"};
+  q.role = "lead";
+  auto items = index_->Deadlines(q);
+  ASSERT_TRUE(items.ok());
+  EXPECT_TRUE(items.value().empty());
+  q.role = "partner";
+  items = index_->Deadlines(q);
+  ASSERT_TRUE(items.ok());
+  ASSERT_EQ(items.value().size(), 1u);
+  EXPECT_EQ(items.value()[0].due, "2022-12-20");
+}
+
+TEST_F(IndexStoreTest, TasksByDueRangeAndOverdue) {
+  Document d = MakeDoc("dddd0004", "9-KH/UBND", "Kế hoạch", "KH", "Ủy ban nhân dân tỉnh",
+                       "2025-01-10", "Kế hoạch cải cách hành chính", "Nội dung.");
+  Task due = MakeTask("t1", "Xây dựng báo cáo", {"1"}, "Sở Nội vụ", {"Sở Tư pháp"}, {});
+  due.due = "2025-06-30";
+  Task before = MakeTask("t2", "Trình dự thảo", {"2"}, "Sở Tư pháp", {}, {});
+  before.due = "2025-03-31";
+  before.due_inclusive = false;
+  Task yearly = MakeTask("t3", "Tổng kết", {"3"}, "Sở Nội vụ", {}, {});
+  yearly.recurrence = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15";
+  Task ongoing = MakeTask("t4", "Theo dõi", {"4"}, "Sở Nội vụ", {}, {});
+  ongoing.continuous = true;
+  d.tasks = {due, before, yearly, ongoing};
+  ASSERT_TRUE(index_->Put("/d/d.txt", 4, 40, d).ok());
+  IndexQuery q;
+  q.due_from = "2025-01-01";
+  EXPECT_EQ(TaskRefs(index_.get(), q), (Paths{"/d/d.txt#t1", "/d/d.txt#t2"}));
+  q.due_to = "2025-03";
+  EXPECT_EQ(TaskRefs(index_.get(), q), (Paths{"/d/d.txt#t2"}));
+  q = {};
+  q.today = "2025-03-31";  // t2 is due before this day: overdue on it
+  q.overdue_only = true;
+  q.org_keys = {"so tu phap"};
+  q.role = "lead";
+  EXPECT_EQ(TaskRefs(index_.get(), q), (Paths{"/d/d.txt#t2"}));
+  q.today = "2025-03-30";
+  EXPECT_EQ(TaskRefs(index_.get(), q), Paths{});
+  q = {};
+  q.org_keys = {"so noi vu"};
+  q.role = "lead";
+  q.today = "2025-07-01";
+  auto tasks = index_->Tasks(q);
+  ASSERT_TRUE(tasks.ok());
+  ASSERT_EQ(tasks.value().size(), 3u);
+  EXPECT_TRUE(tasks.value()[0].overdue);
+  EXPECT_EQ(tasks.value()[1].recurrence, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15");
+  EXPECT_FALSE(tasks.value()[1].overdue);
+  EXPECT_TRUE(tasks.value()[2].continuous);
+  EXPECT_EQ(tasks.value()[2].issued_on, "2025-01-10");
+  // The agenda holds the tasks' own dues, overdue marked against today.
+  q.deadline_from = "2025-01-01";
+  auto items = index_->Deadlines(q);
+  ASSERT_TRUE(items.ok());
+  ASSERT_EQ(items.value().size(), 1u);
+  EXPECT_EQ(items.value()[0].kind, "task");
+  EXPECT_TRUE(items.value()[0].overdue);
+}
+
+TEST(IndexOverdue, ExclusiveDueIsOverdueOnItsDay) {
+  EXPECT_FALSE(IsOverdue("2025-03-31", true, "2025-03-31"));
+  EXPECT_TRUE(IsOverdue("2025-03-31", false, "2025-03-31"));
+  EXPECT_TRUE(IsOverdue("2025-03-30", true, "2025-03-31"));
+  EXPECT_FALSE(IsOverdue("2025-03", true, "2025-04-30"));
+  EXPECT_FALSE(IsOverdue("2025-03-30", true, ""));
+}
+
 TEST_F(IndexStoreTest, ReplaceAndRemoveKeepTablesInStep) {
-  json b2 = MakePlan("bbbb9999", "306/UBND-VX", "Công văn", "UBND huyện", "2022-11-06",
-                     "Về việc khác", "Nội dung mới hoàn toàn.");
+  Document b2 = MakeDoc("bbbb9999", "306/UBND-VX", "Công văn", "CV", "UBND huyện", "2022-11-06",
+                        "Về việc khác", "Nội dung mới hoàn toàn.");
   ASSERT_TRUE(index_->Put("/d/b.txt", 5, 21, b2).ok());
   EXPECT_EQ(Text("rà soát"), Paths{});
   EXPECT_EQ(Text("hoàn toàn"), (Paths{"/d/b.txt"}));
