@@ -1,8 +1,10 @@
 // vanban extract FILE…: one JSON plan per input (JSON Lines for several).
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/command.h"
@@ -32,7 +34,8 @@ int RunExtract(const ExtractFlags& flags) {
     Document doc;
     Status s;
     if (input == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      std::string bytes((std::istreambuf_iterator<char>(std::cin)),
+                        std::istreambuf_iterator<char>());
       s = pipeline.value()->ProcessBytes("-", std::move(bytes), &doc);
     } else {
       s = pipeline.value()->ProcessFile(input, &doc);
@@ -52,12 +55,16 @@ int RunExtract(const ExtractFlags& flags) {
 
 void RegisterExtract(CLI::App* app, CommandRunner* run) {
   auto flags = std::make_shared<ExtractFlags>();
+  flags->pipeline.ocr_jobs = std::max(1u, std::thread::hardware_concurrency());
   CLI::App* cmd = app->add_subcommand(
       "extract", "Print the JSON plan of each FILE (TXT or PDF; - reads standard input)");
   cmd->add_option("files", flags->inputs, "Input files, or - for standard input")->required();
   cmd->add_flag("--pretty", flags->pretty, "Indent the JSON");
   cmd->add_flag("--no-text", flags->no_text, "Leave the normalised text out of the plan");
   AddPipelineFlags(cmd, &flags->pipeline);
+  cmd->add_option("--jobs,-j", flags->pipeline.ocr_jobs,
+                  "Pages of a scanned PDF recognised at once (threads; default: all cores)")
+      ->check(CLI::Range(1, 256));
   cmd->callback([flags, run] { *run = [flags] { return RunExtract(*flags); }; });
 }
 

@@ -40,6 +40,7 @@ struct Page {
   double ocr_confidence = -1;  // 0..100 when method == "ocr"
   size_t text_begin = 0;      // byte range of this page in Document::raw_text
   size_t text_end = 0;
+  double ocr_seconds = -1;  // wall seconds recognition took, when method == "ocr"
 };
 
 struct SourceInfo {

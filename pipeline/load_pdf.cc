@@ -573,10 +573,14 @@ class PdfLoader : public Loader {
     std::vector<PageLines> pages(n);
     std::vector<std::string> method(n, "text");
     std::vector<std::string> ocr_text(n);
-    std::vector<double> confidence(n, -1);
+    std::vector<double> confidence(n, -1), seconds(n, -1);
     int ocr_pages = 0, ocr_failed = 0;
     std::string ocr_problem;
     Status ocr_status;
+    OcrQueue queue(std::max(1, options_.ocr_jobs),
+                   start + std::chrono::duration_cast<Clock::duration>(
+                               std::chrono::duration<double>(options_.time_budget_seconds)));
+    std::map<int, Status> render_failed;
     for (int i = 0; i < n; ++i) {
       if (elapsed() > options_.time_budget_seconds) return OverBudget(i, n);
       std::unique_ptr<poppler::page> page(pdf->create_page(i));
@@ -591,8 +595,19 @@ class PdfLoader : public Loader {
         if (ocr == "never" || UsableTextLayer(plain)) continue;
         if (!HasInk(*page)) continue;
       }
-      // OCR this page.
-      auto text = OcrPage(*page, pages[i], options_.time_budget_seconds - elapsed());
+      // OCR this page: rendered here (Poppler is not thread-safe),
+      // recognised by the queue's workers.
+      auto image = RenderForOcr(*page, pages[i]);
+      if (image.ok()) {
+        queue.Add(i, std::move(image.value()));
+      } else {
+        render_failed.emplace(i, image.status());
+      }
+    }
+    std::map<int, OcrOutcome> outcomes = queue.Finish();
+    for (auto& [i, status] : render_failed) outcomes[i].text = status;
+    for (auto& [i, outcome] : outcomes) {
+      Result<OcrText>& text = outcome.text;
       if (!text.ok()) {
         ++ocr_failed;
         ocr_problem = text.status().message();
@@ -607,6 +622,7 @@ class PdfLoader : public Loader {
       method[i] = "ocr";
       ocr_text[i] = std::move(text.value().text);
       confidence[i] = text.value().confidence;
+      seconds[i] = outcome.seconds;
       // The recognised words go through the same layout as a text layer
       // (Tesseract reads the two header columns across as one line).
       pages[i].lines = GroupLines(OcrWords(text.value()));
@@ -628,6 +644,7 @@ class PdfLoader : public Loader {
       p.number = i + 1;
       p.method = method[i];
       p.ocr_confidence = confidence[i];
+      p.ocr_seconds = seconds[i];
       std::string text;
       if (method[i] == "ocr" && pages[i].lines.empty()) {
         text = ocr_text[i];
@@ -672,10 +689,8 @@ class PdfLoader : public Loader {
                             " (--time-budget)");
   }
 
-  // Renders page at options_.ocr_dpi (less for huge pages) and recognises it.
-  Result<OcrText> OcrPage(const poppler::page& page, const PageLines& geometry,
-                          double seconds_left) const {
-    if (seconds_left <= 0) return Status::TooLarge("time budget used up");
+  // Renders page for OCR at options_.ocr_dpi (less for huge pages), greyscale.
+  Result<OwnedGrayImage> RenderForOcr(const poppler::page& page, const PageLines& geometry) const {
     double dpi = options_.ocr_dpi > 0 ? options_.ocr_dpi : 300;
     double w_in = geometry.width / 72, h_in = geometry.height / 72;
     if (w_in * h_in * dpi * dpi > kMaxRenderPixels) {
@@ -693,13 +708,14 @@ class PdfLoader : public Loader {
     if (!img.is_valid() || img.format() != poppler::image::format_gray8) {
       return Status::Corrupt("page could not be rendered for OCR");
     }
-    GrayImage gray;
-    gray.pixels = reinterpret_cast<const unsigned char*>(img.const_data());
-    gray.width = img.width();
-    gray.height = img.height();
-    gray.bytes_per_row = img.bytes_per_row();
-    gray.dpi = static_cast<int>(dpi);
-    return RecognizeImage(gray, seconds_left);
+    OwnedGrayImage out;
+    const char* data = img.const_data();
+    out.pixels.assign(data, data + static_cast<size_t>(img.bytes_per_row()) * img.height());
+    out.width = img.width();
+    out.height = img.height();
+    out.bytes_per_row = img.bytes_per_row();
+    out.dpi = static_cast<int>(dpi);
+    return out;
   }
 
   static void ReadMetadata(const poppler::document& pdf, SourceInfo* source) {

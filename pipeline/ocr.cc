@@ -1,4 +1,4 @@
-// Tesseract adapter: one engine per thread, Vietnamese + English models.
+// Tesseract adapter: one engine per thread, the Vietnamese model.
 #include "pipeline/ocr.h"
 
 #include <dlfcn.h>
@@ -95,6 +95,7 @@ std::vector<OcrWord> Words(tesseract::TessBaseAPI* api) {
     w.text = text.get();
     if (!it->BoundingBox(tesseract::RIL_WORD, &w.x0, &w.y0, &w.x1, &w.y1)) continue;
     w.line_height = line_height > 0 ? line_height : w.y1 - w.y0;
+    w.confidence = it->Confidence(tesseract::RIL_WORD);
     words.push_back(std::move(w));
   } while (it->Next(tesseract::RIL_WORD));
   return words;
@@ -132,6 +133,72 @@ Result<OcrText> RecognizeImage(const GrayImage& image, double deadline_seconds) 
   out.confidence = api->MeanTextConf();
   api->Clear();
   return out;
+}
+
+OcrQueue::OcrQueue(int threads, Clock::time_point deadline) : deadline_(deadline) {
+  if (threads <= 1) return;
+  max_waiting_ = 2 * static_cast<size_t>(threads);
+  for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+}
+
+OcrQueue::~OcrQueue() { Finish(); }
+
+OcrOutcome OcrQueue::Run(const OwnedGrayImage& owned) const {
+  const Clock::time_point start = Clock::now();
+  OcrOutcome out;
+  double left = std::chrono::duration<double>(deadline_ - start).count();
+  if (left <= 0) {
+    out.text = Status::TooLarge("time budget used up");
+    return out;
+  }
+  GrayImage view;
+  view.pixels = owned.pixels.data();
+  view.width = owned.width;
+  view.height = owned.height;
+  view.bytes_per_row = owned.bytes_per_row;
+  view.dpi = owned.dpi;
+  out.text = RecognizeImage(view, left);
+  out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return out;
+}
+
+void OcrQueue::Add(int id, OwnedGrayImage image) {
+  if (workers_.empty()) {
+    done_[id] = Run(image);
+    return;
+  }
+  std::unique_lock<std::mutex> lock(mu_);
+  room_.wait(lock, [this] { return jobs_.size() < max_waiting_; });
+  jobs_.push_back(Job{id, std::move(image)});
+  ready_.notify_one();
+}
+
+void OcrQueue::Work() {
+  for (;;) {
+    Job job;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      ready_.wait(lock, [this] { return closing_ || !jobs_.empty(); });
+      if (jobs_.empty()) return;
+      job = std::move(jobs_.front());
+      jobs_.pop_front();
+      room_.notify_one();
+    }
+    OcrOutcome out = Run(job.image);
+    std::lock_guard<std::mutex> lock(mu_);
+    done_[job.id] = std::move(out);
+  }
+}
+
+std::map<int, OcrOutcome> OcrQueue::Finish() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    closing_ = true;
+  }
+  ready_.notify_all();
+  for (std::thread& t : workers_) t.join();
+  workers_.clear();
+  return std::move(done_);
 }
 
 }  // namespace vanban

@@ -15,6 +15,7 @@ struct PipelineOptions {
   uint64_t max_bytes = 256ull << 20;  // larger inputs are refused
   double time_budget_seconds = 300;   // per document (PDF and OCR)
   int ocr_dpi = 300;
+  int ocr_jobs = 1;  // pages of one PDF recognised at once (threads, one Tesseract each)
 };
 
 }  // namespace vanban

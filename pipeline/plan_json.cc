@@ -1,6 +1,8 @@
 // Document → JSON plan. Field names and meanings: schemas/plan.schema.json.
 #include "pipeline/plan_json.h"
 
+#include <cmath>
+
 namespace vanban {
 namespace {
 
@@ -55,6 +57,7 @@ json PlanToJson(const Document& doc, const PlanJsonOptions& options) {
   source["pages"] = ListJson(src.pages, [](const Page& p) {
     json j = {{"number", p.number}, {"method", p.method}};
     if (p.ocr_confidence >= 0) j["ocr_confidence"] = p.ocr_confidence;
+    if (p.ocr_seconds >= 0) j["ocr_seconds"] = std::round(p.ocr_seconds * 100) / 100;
     return j;
   });
   plan["source"] = std::move(source);

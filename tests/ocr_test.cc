@@ -52,7 +52,7 @@ TEST(Ocr, EditDistanceCountsCodePoints) {
 }
 
 TEST(Ocr, RefusesAnEmptyImage) {
-  if (!OcrAvailable()) GTEST_SKIP() << "no Tesseract vie+eng data";
+  if (!OcrAvailable()) GTEST_SKIP() << "no Tesseract vie data";
   GrayImage none;
   EXPECT_EQ(RecognizeImage(none, 10).status().code(), StatusCode::kInternal);
 }
@@ -60,7 +60,7 @@ TEST(Ocr, RefusesAnEmptyImage) {
 // samples/scan_000_… is page 1 of samples/000_….pdf rasterised at 200 dpi
 // (scripts/make-sample-pdfs.sh): its OCR must match that page's text layer.
 TEST(Ocr, ScannedPageMatchesItsTextLayer) {
-  if (!OcrAvailable()) GTEST_SKIP() << "no Tesseract vie+eng data";
+  if (!OcrAvailable()) GTEST_SKIP() << "no Tesseract vie data";
   auto pipeline = Pipeline::Create(PipelineOptions{});
   ASSERT_TRUE(pipeline.ok());
   Document scan, born;
@@ -72,6 +72,8 @@ TEST(Ocr, ScannedPageMatchesItsTextLayer) {
   ASSERT_EQ(scan.source.pages.size(), 1u);
   EXPECT_EQ(scan.source.pages[0].method, "ocr");
   EXPECT_GT(scan.source.pages[0].ocr_confidence, 50);
+  EXPECT_GT(scan.source.pages[0].ocr_seconds, 0);
+  EXPECT_LT(born.source.pages[0].ocr_seconds, 0);  // not recognised: no figure
   ASSERT_GE(born.source.pages.size(), 2u);
   const Page& p1 = born.source.pages[0];
   std::u32string want = Collapsed(born.raw_text.substr(p1.text_begin, p1.text_end - p1.text_begin));
