@@ -21,6 +21,8 @@ PACKAGES=(
   python3-docx python3-openpyxl libxml2-utils
   # the browser test of the web page
   chromium chromium-driver python3-selenium
+  # OCR benchmark only (bench/ocr_bench.py): rasterised set and the OCRmyPDF baseline
+  ocrmypdf img2pdf python3-pil python3-reportlab
 )
 
 missing=()
