@@ -230,8 +230,10 @@ def main():
         p, t = timed(["pdftotext", "-layout", pdf, "-"])
         secs["pdftotext"] += t
         pages["pdftotext"] += n
-        ref, _ = extract(vanban, txt, "never")
+        ref, t = extract(vanban, txt, "never")
         tally_add(totals["txt"], name, gold, ref)
+        secs["txt"] += t
+        pages["txt"] += n
         for dpi in dpis:
             for variant in variants:
                 scan = make_scan(pdf, name, dpi, variant, a.work)
