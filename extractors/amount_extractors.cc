@@ -126,8 +126,8 @@ class MoneyExtractor : public Extractor {
 
   void Extract(Document* doc) const override {
     std::string_view t(doc->text);
-    std::vector<Span> taken = TakenSpans(*doc);
-    std::vector<Span> mine;
+    SpanSet taken(TakenSpans(*doc));
+    SpanSet mine;
     for (const PatternMatch& m : set_.FindAll(t, {"money.figure", "money.words"})) {
       const std::string& id = set_.id(m.rule);
       if (id != "money.figure" && id != "money.words") continue;
@@ -223,7 +223,7 @@ class PercentExtractor : public Extractor {
 
   void Extract(Document* doc) const override {
     std::string_view t(doc->text);
-    std::vector<Span> mine;
+    SpanSet mine;
     for (const PatternMatch& m : set_.FindAll(t, {"percent.figure", "percent.words"})) {
       const std::string& id = set_.id(m.rule);
       if (id != "percent.figure" && id != "percent.words") continue;
@@ -288,10 +288,10 @@ class NumberExtractor : public Extractor {
 
   void Extract(Document* doc) const override {
     std::string_view t(doc->text);
-    std::vector<Span> taken = TakenSpans(*doc);
-    for (const auto& a : doc->amounts) taken.push_back(a.span);
-    for (const auto& p : doc->percentages) taken.push_back(p.span);
-    std::vector<Span> mine;
+    std::vector<Span> spans = TakenSpans(*doc);
+    for (const auto& a : doc->amounts) spans.push_back(a.span);
+    for (const auto& p : doc->percentages) spans.push_back(p.span);
+    SpanSet taken(spans), mine;
     for (const PatternMatch& m : set_.FindAll(t, {"number.figure", "number.words"})) {
       const std::string& id = set_.id(m.rule);
       if (id != "number.figure" && id != "number.words") continue;

@@ -389,41 +389,72 @@ std::vector<OrgMatch> OrgMatcher::Find(std::string_view text, size_t begin, size
   return out;
 }
 
-std::string AddOrgMention(Document* doc, const OrgMatch& m, const std::string& role) {
-  Organisation* org = nullptr;
-  for (auto& o : doc->organisations) {
-    if (o.name == m.name) {
-      org = &o;
-      break;
+namespace {
+
+// Rebuilds the lookups when organisations were filled without them.
+void SyncLookup(Document* doc) {
+  OrgLookup& l = doc->org_lookup;
+  if (l.by_name.size() == doc->organisations.size()) return;
+  l = OrgLookup();
+  for (size_t i = 0; i < doc->organisations.size(); ++i) {
+    const Organisation& o = doc->organisations[i];
+    l.by_name.emplace(o.name, i);
+    for (size_t k = 0; k < o.mentions.size(); ++k) {
+      l.mentions_at[{i, o.mentions[k].span.begin, o.mentions[k].span.end}].push_back(k);
+      ++l.role_count[{i, o.mentions[k].role}];
     }
   }
-  if (org == nullptr) {
+}
+
+size_t FindOrAddOrg(Document* doc, const OrgMatch& m) {
+  auto [it, added] = doc->org_lookup.by_name.emplace(m.name, doc->organisations.size());
+  if (added) {
     Organisation o;
     o.id = "o" + std::to_string(doc->organisations.size() + 1);
     o.name = m.name;
     o.abbreviation = m.abbreviation;
     doc->organisations.push_back(std::move(o));
-    org = &doc->organisations.back();
   }
+  return it->second;
+}
+
+// Counts one more (or, with delta -1, one fewer) mention of a role; the
+// organisation's roles list the roles that have mentions, in order of arrival.
+void CountRole(Document* doc, size_t index, const std::string& role, int delta) {
+  size_t& n = doc->org_lookup.role_count[{index, role}];
+  std::vector<std::string>& roles = doc->organisations[index].roles;
+  if (delta > 0 && n++ == 0 && std::find(roles.begin(), roles.end(), role) == roles.end()) {
+    roles.push_back(role);
+  }
+  if (delta < 0 && n > 0 && --n == 0)
+    roles.erase(std::remove(roles.begin(), roles.end(), role), roles.end());
+}
+
+}  // namespace
+
+std::string AddOrgMention(Document* doc, const OrgMatch& m, const std::string& role) {
+  SyncLookup(doc);
+  size_t index = FindOrAddOrg(doc, m);
+  Organisation* org = &doc->organisations[index];
+  std::vector<size_t>& same_span = doc->org_lookup.mentions_at[{index, m.begin, m.end}];
   bool have = false;
-  for (auto& mention : org->mentions) {
-    if (mention.span.begin == m.begin && mention.span.end == m.end) {
-      if (mention.role == "mentioned") mention.role = role;
-      if (mention.role == role) have = true;
+  for (size_t k : same_span) {
+    OrgMention& mention = org->mentions[k];
+    if (mention.role == "mentioned" && role != "mentioned") {
+      CountRole(doc, index, mention.role, -1);
+      mention.role = role;
+      CountRole(doc, index, role, +1);
     }
+    if (mention.role == role) have = true;
   }
   if (!have) {
     OrgMention mention;
     mention.span = Span{m.begin, m.end, 0};
     mention.text = doc->Slice(mention.span);
     mention.role = role;
+    same_span.push_back(org->mentions.size());
     org->mentions.push_back(std::move(mention));
-  }
-  org->roles.clear();
-  for (const auto& mention : org->mentions) {
-    if (std::find(org->roles.begin(), org->roles.end(), mention.role) == org->roles.end()) {
-      org->roles.push_back(mention.role);
-    }
+    CountRole(doc, index, role, +1);
   }
   return org->id;
 }

@@ -9,13 +9,10 @@
 #include "extractors/organisations.h"
 #include "extractors/pattern_set.h"
 #include "extractors/sections.h"
+#include "extractors/span_index.h"
 
 namespace vanban {
 namespace {
-
-bool Contains(const Span& outer, const Span& inner) {
-  return !inner.empty() && inner.begin >= outer.begin && inner.end <= outer.end;
-}
 
 bool IsItemStyle(const std::string& style) {
   return style == "arabic" || style == "paren" || style == "letter" || style == "dash" ||
@@ -77,6 +74,22 @@ std::vector<Span> Sentences(std::string_view text, Span range) {
   return out;
 }
 
+// The time and target facts of a document, indexed once for every task.
+struct FactIndex {
+  explicit FactIndex(const Document& doc)
+      : periods(doc.periods), deadlines(doc.deadlines), dates(doc.dates), targets(doc.targets) {}
+  SpanIndex periods, deadlines, dates, targets;
+};
+
+// The ids of the facts inside span.
+template <typename Fact>
+std::vector<std::string> IdsWithin(const std::vector<Fact>& facts, const SpanIndex& index,
+                                   const Span& span) {
+  std::vector<std::string> ids;
+  for (size_t i : index.Within(span)) ids.push_back(facts[i].id);
+  return ids;
+}
+
 class TasksExtractor : public Extractor {
  public:
   TasksExtractor(PatternSet patterns, OrgMatcher orgs)
@@ -94,7 +107,8 @@ class TasksExtractor : public Extractor {
 
   void Extract(Document* doc) const override {
     std::vector<const Section*> path;
-    for (const Section& s : doc->sections) Walk(doc, s, &path, false, false);
+    const FactIndex facts(*doc);
+    for (const Section& s : doc->sections) Walk(doc, facts, s, &path, false, false);
   }
 
  private:
@@ -102,20 +116,20 @@ class TasksExtractor : public Extractor {
     return rule >= 0 && patterns_.PartialMatch(rule, s);
   }
 
-  void Walk(Document* doc, const Section& s, std::vector<const Section*>* path, bool skipped,
-            bool assigning) const {
+  void Walk(Document* doc, const FactIndex& facts, const Section& s,
+            std::vector<const Section*>* path, bool skipped, bool assigning) const {
     std::string title = s.title;
     bool heading_like = !IsItemStyle(s.style) || s.style == "arabic" || s.style == "alpha";
     if (heading_like && Match(skip_heading_, title)) skipped = true;
     if (!IsItemStyle(s.style) && Match(assign_heading_, title)) assigning = true;
     path->push_back(&s);
-    if (!skipped) Consider(doc, s, *path, assigning);
-    for (const Section& c : s.children) Walk(doc, c, path, skipped, assigning);
+    if (!skipped) Consider(doc, facts, s, *path, assigning);
+    for (const Section& c : s.children) Walk(doc, facts, c, path, skipped, assigning);
     path->pop_back();
   }
 
-  void Consider(Document* doc, const Section& s, const std::vector<const Section*>& path,
-                bool assigning) const {
+  void Consider(Document* doc, const FactIndex& facts, const Section& s,
+                const std::vector<const Section*>& path, bool assigning) const {
     if (!IsItemStyle(s.style)) return;
     const std::string& text = doc->text;
     Span own = OwnSpan(s);
@@ -130,15 +144,13 @@ class TasksExtractor : public Extractor {
         std::string st = CleanText(doc->Slice(sent));
         if (CountWords(st) < 4) continue;
         if (!Match(action_cue_, st) && !Match(action_start_, st)) continue;
-        AddTask(doc, sent, st, path, "task.sentence", assigning);
+        AddTask(doc, facts, sent, st, path, "task.sentence", assigning);
       }
       return;
     }
     bool leaf = s.children.empty();
     bool action = Match(action_start_, body) || Match(action_cue_, body);
-    bool has_time = false;
-    for (const auto& p : doc->periods) has_time |= Contains(own, p.span);
-    for (const auto& d : doc->deadlines) has_time |= Contains(own, d.span);
+    bool has_time = facts.periods.AnyWithin(own) || facts.deadlines.AnyWithin(own);
     if (!leaf) {
       // A heading over its items ("1. Đảng ủy Khối:") is not itself a task.
       std::string trimmed = body;
@@ -148,10 +160,10 @@ class TasksExtractor : public Extractor {
     } else if (!action && !has_time) {
       return;
     }
-    AddTask(doc, Span{start, own.end, 0}, body, path, "task.item", assigning);
+    AddTask(doc, facts, Span{start, own.end, 0}, body, path, "task.item", assigning);
   }
 
-  void AddTask(Document* doc, Span span, const std::string& body,
+  void AddTask(Document* doc, const FactIndex& facts, Span span, const std::string& body,
                const std::vector<const Section*>& path, const std::string& rule,
                bool assigning) const {
     Task t;
@@ -161,14 +173,10 @@ class TasksExtractor : public Extractor {
     t.rule = rule;
     t.form = rule == "task.sentence" ? "sentence" : "list";
     for (const Section* p : path) t.section_path.push_back(p->label.empty() ? p->title : p->label);
-    for (const auto& f : doc->periods)
-      if (Contains(span, f.span)) t.period_ids.push_back(f.id);
-    for (const auto& f : doc->deadlines)
-      if (Contains(span, f.span)) t.deadline_ids.push_back(f.id);
-    for (const auto& f : doc->dates)
-      if (Contains(span, f.span)) t.date_ids.push_back(f.id);
-    for (const auto& f : doc->targets)
-      if (Contains(span, f.span)) t.target_ids.push_back(f.id);
+    t.period_ids = IdsWithin(doc->periods, facts.periods, span);
+    t.deadline_ids = IdsWithin(doc->deadlines, facts.deadlines, span);
+    t.date_ids = IdsWithin(doc->dates, facts.dates, span);
+    t.target_ids = IdsWithin(doc->targets, facts.targets, span);
 
     FindLead(doc, span, path, assigning, &t);
     FindPartners(doc, span, &t);

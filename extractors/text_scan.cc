@@ -3,6 +3,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 #include "extractors/numbers.h"
 #include "text/utf8.h"
 
@@ -45,6 +47,34 @@ bool Overlaps(const std::vector<Span>& spans, size_t b, size_t e) {
     if (b < s.end && s.begin < e) return true;
   }
   return false;
+}
+
+SpanSet::SpanSet(const std::vector<Span>& spans) {
+  for (const Span& s : spans) push_back(s);
+}
+
+void SpanSet::push_back(const Span& s) {
+  if (!spans_.empty() && s.begin < spans_.back().first) sorted_ = false;
+  spans_.emplace_back(s.begin, s.end);
+  if (sorted_) max_end_.push_back(max_end_.empty() ? s.end : std::max(max_end_.back(), s.end));
+}
+
+void SpanSet::Sort() const {
+  std::sort(spans_.begin(), spans_.end());
+  max_end_.clear();
+  for (const auto& [b, e] : spans_)
+    max_end_.push_back(max_end_.empty() ? e : std::max(max_end_.back(), e));
+  sorted_ = true;
+}
+
+bool SpanSet::Overlaps(size_t b, size_t e) const {
+  if (!sorted_) Sort();
+  // Spans that start before e; one of them overlaps when the largest end passes b.
+  auto it =
+      std::lower_bound(spans_.begin(), spans_.end(), e,
+                       [](const std::pair<size_t, size_t>& s, size_t x) { return s.first < x; });
+  size_t n = static_cast<size_t>(it - spans_.begin());
+  return n > 0 && max_end_[n - 1] > b;
 }
 
 std::vector<std::string> TableWords(const RuleFile& file, const std::string& key) {

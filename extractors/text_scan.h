@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractors/rule_file.h"
@@ -25,6 +26,24 @@ std::string_view TrimMarks(std::string_view s);
 std::string CutUtf8(std::string_view s, size_t max);
 // True if [b, e) overlaps any of spans.
 bool Overlaps(const std::vector<Span>& spans, size_t b, size_t e);
+
+// Spans taken so far, asked "does [b, e) overlap one?" in O(log n): kept in
+// order of start with the running maximum of their ends. Spans added in text
+// order (the common case) cost O(1); others re-sort on the next question.
+class SpanSet {
+ public:
+  SpanSet() = default;
+  explicit SpanSet(const std::vector<Span>& spans);
+  void push_back(const Span& s);
+  bool Overlaps(size_t b, size_t e) const;
+
+ private:
+  void Sort() const;
+  mutable std::vector<std::pair<size_t, size_t>> spans_;  // (begin, end)
+  mutable std::vector<size_t> max_end_;                   // max end of spans_[0..i]
+  mutable bool sorted_ = true;
+};
+inline bool Overlaps(const SpanSet& spans, size_t b, size_t e) { return spans.Overlaps(b, e); }
 // The words of a table entry "key  w1 | w2 | …", lower-cased NFC; empty
 // when the key is missing.
 std::vector<std::string> TableWords(const RuleFile& file, const std::string& key);

@@ -6,11 +6,13 @@
 #define VANBAN_PIPELINE_DOCUMENT_H_
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace vanban {
@@ -267,6 +269,26 @@ struct Part {
   Span span;
 };
 
+// Lookups over Document::organisations so that adding a mention costs
+// O(log n): organisation by canonical name, mentions by (organisation, span).
+// Kept by AddOrgMention; not part of the plan.
+struct OrgLookup {
+  std::map<std::string, size_t> by_name;
+  std::map<std::tuple<size_t, size_t, size_t>, std::vector<size_t>> mentions_at;
+  std::map<std::pair<size_t, std::string>, size_t> role_count;  // mentions per role
+};
+
+// The time one document may take (--time-budget), from the start of its
+// processing; every stage asks Over() between units of its work.
+struct TimeBudget {
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  double seconds = 0;  // 0: unbounded
+  bool Over() const {
+    return seconds > 0 &&
+           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > seconds;
+  }
+};
+
 // A per-document problem: recorded, reported, never fatal for the batch.
 struct Problem {
   std::string severity;  // "warning" | "error"
@@ -276,6 +298,7 @@ struct Problem {
 
 struct Document {
   SourceInfo source;
+  TimeBudget budget;
   std::string raw_bytes;  // as loaded (TXT) or empty (PDF: raw_text is filled)
   std::string raw_text;   // decoded UTF-8 before normalisation
   std::string text;       // normalised canonical text; every Span refers to it
@@ -300,6 +323,7 @@ struct Document {
   std::vector<Organisation> organisations;
   std::vector<Target> targets;
   std::vector<Part> parts;
+  OrgLookup org_lookup;
 
   std::vector<Problem> problems;
 
