@@ -1,7 +1,6 @@
 // vanban extract FILE…: one JSON plan per input (JSON Lines for several).
 #include <algorithm>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <string>
 #include <thread>
@@ -34,9 +33,7 @@ int RunExtract(const ExtractFlags& flags) {
     Document doc;
     Status s;
     if (input == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)),
-                        std::istreambuf_iterator<char>());
-      s = pipeline.value()->ProcessBytes("-", std::move(bytes), &doc);
+      s = pipeline.value()->ProcessStream("-", std::cin, &doc);
     } else {
       s = pipeline.value()->ProcessFile(input, &doc);
     }

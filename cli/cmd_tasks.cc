@@ -159,7 +159,8 @@ void RegisterTasks(CLI::App* app, CommandRunner* run) {
   cmd->add_option("--format", flags->index.format, "table, json, jsonl or csv")
       ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));
   cmd->add_option("--limit", flags->index.limit, "At most this many tasks (0: all)");
-  cmd->add_option("--rules", flags->index.rules_dir, "Rule directory for the abbreviation table");
+  cmd->add_option("--rules", flags->index.rules_dir, "Rule directory for the abbreviation table")
+      ->check(CLI::ExistingDirectory);
   AddTodayFlag(cmd, &flags->index.today);
   cmd->callback([flags, run] { *run = [flags] { return RunTasks(*flags); }; });
 }

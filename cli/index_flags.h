@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "cli/command.h"
 #include "extractors/date_math.h"
 #include "extractors/rule_file.h"
 #include "index/index.h"
@@ -55,7 +56,8 @@ inline void AddFilterFlags(CLI::App* cmd, IndexFlags* f, bool deadline_names_sho
   cmd->add_option("--type", f->type, "Document type: its name or its code (KH, CV, …)");
   cmd->add_option("--issuer", f->issuer, "Issuing body (folded; abbreviations expand)");
   cmd->add_option("--cites", f->cites, "Documents citing this reference (48-KH/DUK, folded)");
-  cmd->add_option("--rules", f->rules_dir, "Rule directory for the abbreviation table");
+  cmd->add_option("--rules", f->rules_dir, "Rule directory for the abbreviation table")
+      ->check(CLI::ExistingDirectory);
 }
 
 // Adds the hidden --today YYYY-MM-DD: the date overdue marks and the
@@ -81,8 +83,8 @@ inline bool CheckDateFlags(
     const std::vector<std::tuple<const char*, const std::string*, bool>>& flags) {
   for (const auto& [name, value, prefix_ok] : flags) {
     if (value->empty() || IsDateFlag(*value, prefix_ok)) continue;
-    std::cerr << "vanban: " << name << ": not a date (" << *value << "), expected YYYY-MM-DD"
-              << (prefix_ok ? " (or YYYY-MM, YYYY)" : "") << "\n";
+    PrintError(name, "not a date (" + *value + "), expected YYYY-MM-DD" +
+                         (prefix_ok ? " (or YYYY-MM, YYYY)" : ""));
     return false;
   }
   return true;
@@ -153,7 +155,7 @@ inline std::string Clip(const std::string& s, size_t n) {
 inline std::unique_ptr<Index> OpenForReading(const std::string& path) {
   auto index = Index::Open(path, /*create=*/false);
   if (!index.ok()) {
-    std::cerr << "vanban: " << path << ": " << index.status().ToString() << "\n";
+    PrintError(path, index.status().ToString());
     return nullptr;
   }
   return std::move(index).value();

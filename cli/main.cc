@@ -2,24 +2,30 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "text/utf8.h"
 
 namespace vanban {
 
 void AddPipelineFlags(CLI::App* cmd, PipelineOptions* o) {
-  cmd->add_option("--rules", o->rules_dir, "Directory of rule files (default: $VANBAN_RULES or built-in)");
+  cmd->add_option("--rules", o->rules_dir,
+                  "Directory of rule files (default: $VANBAN_RULES or built-in)")
+      ->check(CLI::ExistingDirectory);
   cmd->add_option("--encoding", o->encoding,
                   "Decode TXT input from this encoding instead of detecting it "
                   "(UTF-8, UTF-16LE, windows-1258, VISCII, TCVN3, VNI)");
   cmd->add_option("--ocr", o->ocr, "OCR for scanned PDF pages: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  cmd->add_option("--max-pages", o->max_pages, "Refuse PDFs with more pages than this");
-  cmd->add_option("--max-bytes", o->max_bytes, "Refuse inputs larger than this many bytes");
+  cmd->add_option("--max-pages", o->max_pages, "Refuse PDFs with more pages than this")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-bytes", o->max_bytes, "Refuse inputs larger than this many bytes")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--time-budget", o->time_budget_seconds,
-                  "Seconds one document may take before it is abandoned");
+                  "Seconds one document may take, every stage counted, before it is abandoned")
+      ->check(CLI::PositiveNumber);
 }
 
 void PrintError(const std::string& what, const std::string& why) {
-  std::cerr << "vanban: " << what << ": " << why << "\n";
+  std::cerr << "vanban: " << EscapeForLine(what) << ": " << EscapeForLine(why) << "\n";
 }
 
 }  // namespace vanban

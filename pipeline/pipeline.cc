@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -26,13 +27,28 @@ class ExtractStage : public Stage {
       : extractors_(std::move(extractors)) {}
   const char* name() const override { return "extract"; }
   Status Run(Document* doc) const override {
-    for (const auto& e : extractors_) e->Extract(doc);
+    for (const auto& e : extractors_) {
+      if (doc->budget.Over()) return OverBudget(*doc, e->name());
+      e->Extract(doc);
+    }
     return Status::OK();
   }
 
  private:
   std::vector<std::unique_ptr<Extractor>> extractors_;
 };
+
+Result<std::string> ReadStream(std::istream& in, uint64_t max_bytes) {
+  std::string bytes;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    bytes.append(chunk, static_cast<size_t>(in.gcount()));
+    Status s = CheckSize(bytes.size(), max_bytes, /*partial=*/true);
+    if (!s.ok()) return s;
+  }
+  if (in.bad()) return Status::IOError("read error");
+  return bytes;
+}
 
 Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
   struct stat st;
@@ -42,10 +58,8 @@ Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
   }
   if (S_ISDIR(st.st_mode)) return Status::InvalidInput("is a directory");
   if (!S_ISREG(st.st_mode)) return Status::InvalidInput("not a regular file");
-  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
-    return Status::TooLarge("file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
-                            std::to_string(max_bytes));
-  }
+  Status size = CheckSize(static_cast<uint64_t>(st.st_size), max_bytes);
+  if (!size.ok()) return size;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(std::strerror(errno));
   std::string bytes(static_cast<size_t>(st.st_size), '\0');
@@ -55,6 +69,20 @@ Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
 }
 
 }  // namespace
+
+Status CheckSize(uint64_t size, uint64_t max_bytes, bool partial) {
+  if (size <= max_bytes) return Status::OK();
+  return Status::TooLarge(std::string(partial ? "more than " : "") + std::to_string(size) +
+                          " bytes, over the limit of " + std::to_string(max_bytes) +
+                          " (--max-bytes)");
+}
+
+Status OverBudget(const Document& doc, const char* stage) {
+  char budget[32];
+  std::snprintf(budget, sizeof budget, "%g", doc.budget.seconds);
+  return Status::TooLarge("time budget of " + std::string(budget) + " s used up before " + stage +
+                          " (--time-budget)");
+}
 
 std::string Sha256Hex(const std::string& bytes) {
   unsigned char md[EVP_MAX_MD_SIZE];
@@ -76,8 +104,8 @@ Pipeline::~Pipeline() = default;
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   std::unique_ptr<Pipeline> p(new Pipeline());
   p->options_ = options;
-  auto book = RuleBook::LoadDir(options.rules_dir.empty() ? RuleBook::DefaultDir()
-                                                          : options.rules_dir);
+  auto book =
+      RuleBook::LoadDir(options.rules_dir.empty() ? RuleBook::DefaultDir() : options.rules_dir);
   if (!book.ok()) return book.status();
   p->rules_ = std::make_unique<RuleBook>(std::move(book).value());
   p->loaders_ = DefaultLoaders(options);
@@ -102,13 +130,19 @@ Status Pipeline::ProcessFile(const std::string& path, Document* doc) const {
   return ProcessBytes(path, std::move(bytes).value(), doc);
 }
 
+Status Pipeline::ProcessStream(const std::string& name, std::istream& in, Document* doc) const {
+  doc->source.path = name;
+  auto bytes = ReadStream(in, options_.max_bytes);
+  if (!bytes.ok()) return bytes.status();
+  return ProcessBytes(name, std::move(bytes).value(), doc);
+}
+
 Status Pipeline::ProcessBytes(const std::string& name, std::string bytes, Document* doc) const {
   doc->source.path = name;
+  doc->budget = TimeBudget{std::chrono::steady_clock::now(), options_.time_budget_seconds};
   doc->source.size = bytes.size();
-  if (bytes.size() > options_.max_bytes) {
-    return Status::TooLarge("input is " + std::to_string(bytes.size()) +
-                            " bytes, over the limit of " + std::to_string(options_.max_bytes));
-  }
+  Status size = CheckSize(bytes.size(), options_.max_bytes);
+  if (!size.ok()) return size;
   if (bytes.empty()) return Status::Empty("file is empty");
   doc->source.sha256 = Sha256Hex(bytes);
   doc->source.mime = SniffMime(bytes);
@@ -124,6 +158,7 @@ Status Pipeline::ProcessBytes(const std::string& name, std::string bytes, Docume
   Status s = loader->Load(doc);
   if (!s.ok()) return s;
   for (const auto& stage : stages_) {
+    if (doc->budget.Over()) return OverBudget(*doc, stage->name());
     s = stage->Run(doc);
     if (!s.ok()) return s;
   }

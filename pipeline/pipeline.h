@@ -3,6 +3,7 @@
 #ifndef VANBAN_PIPELINE_PIPELINE_H_
 #define VANBAN_PIPELINE_PIPELINE_H_
 
+#include <istream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,13 @@ class Extractor;
 class Loader;
 class RuleBook;
 
+// The one size check of every input (--max-bytes): OK, or too-large naming
+// the size (exact, or "more than" for a stream refused part-way).
+Status CheckSize(uint64_t size, uint64_t max_bytes, bool partial = false);
+
+// The error of a document whose --time-budget ran out before a stage.
+Status OverBudget(const Document& doc, const char* stage);
+
 class Pipeline {
  public:
   // Loads and compiles the rule files and builds every stage. A rule file
@@ -30,6 +38,9 @@ class Pipeline {
   Status ProcessFile(const std::string& path, Document* doc) const;
   // Processes bytes already in memory; name is recorded as the source path.
   Status ProcessBytes(const std::string& name, std::string bytes, Document* doc) const;
+  // Reads a stream (standard input) in chunks, refusing it as soon as it
+  // passes the byte limit, then processes it as ProcessBytes does.
+  Status ProcessStream(const std::string& name, std::istream& in, Document* doc) const;
 
   const PipelineOptions& options() const { return options_; }
   const RuleBook& rules() const { return *rules_; }

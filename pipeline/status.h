@@ -52,6 +52,9 @@ class Status {
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
 
+  // The same error with more said after its message.
+  Status Annotated(const std::string& more) const { return Status(code_, message_ + more); }
+
   // Returns "OK" or "<code name>: <message>".
   std::string ToString() const;
 
