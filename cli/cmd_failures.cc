@@ -7,6 +7,7 @@
 #include "cli/index_flags.h"
 #include "index/export.h"
 #include "pipeline/plan_json.h"
+#include "text/utf8.h"
 
 namespace vanban {
 namespace {
@@ -25,12 +26,18 @@ int RunFailures(const FailuresFlags& flags) {
     return kExitFatal;
   }
   for (const auto& f : failures.value()) {
+    // Names and reasons may hold control characters or invalid UTF-8: escaped,
+    // one record stays one line (JSON escapes controls itself).
+    std::string path = EscapeForLine(f.path), reason = EscapeForLine(f.reason);
     if (flags.format == "jsonl") {
-      std::cout << PlanDump({{"path", f.path}, {"reason", f.reason}, {"time", f.time}}) << "\n";
+      std::cout << PlanDump({{"path", IsValidUtf8(f.path) ? f.path : path},
+                             {"reason", IsValidUtf8(f.reason) ? f.reason : reason},
+                             {"time", f.time}})
+                << "\n";
     } else if (flags.format == "csv") {
-      std::cout << CsvRow({f.path, f.reason, f.time});
+      std::cout << CsvRow({path, reason, f.time});
     } else {
-      std::cout << f.path << "\t" << f.reason << "\t" << f.time << "\n";
+      std::cout << path << "\t" << reason << "\t" << f.time << "\n";
     }
   }
   return kExitOk;

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 
+#include "pipeline/glib_log.h"
 #include "pipeline/loader.h"
 #include "text/utf8.h"
 
@@ -185,7 +186,20 @@ class DocLoader : public Loader {
   }
   Status Load(Document* doc) const override {
     static std::once_flag init;
-    std::call_once(init, [] { gsf_init(); });
+    std::call_once(init, [] {
+      InstallGlibLogCapture();
+      gsf_init();
+    });
+    GlibLogCapture log;
+    Status s = LoadWord(doc);
+    if (log.messages().empty()) return s;
+    if (!s.ok()) return s.Annotated(" (libgsf: " + log.messages() + ")");
+    doc->AddProblem("warning", "library-diagnostic", "libgsf: " + log.messages());
+    return s;
+  }
+
+ private:
+  static Status LoadWord(Document* doc) {
     doc->source.format = "doc";
     const std::string& bytes = doc->raw_bytes;
     GRef<GsfInput> mem(gsf_input_memory_new(reinterpret_cast<const guint8*>(bytes.data()),

@@ -81,4 +81,64 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+namespace {
+
+void AppendHexByte(unsigned char b, std::string* out) {
+  static const char* kHex = "0123456789abcdef";
+  out->append("\\x");
+  out->push_back(kHex[b >> 4]);
+  out->push_back(kHex[b & 15]);
+}
+
+// Appends the escape of a control code point, or returns false.
+bool AppendControlEscape(char32_t cp, std::string* out) {
+  switch (cp) {
+    case '\n':
+      out->append("\\n");
+      return true;
+    case '\r':
+      out->append("\\r");
+      return true;
+    case '\t':
+      out->append("\\t");
+      return true;
+    case '\\':
+      out->append("\\\\");
+      return true;
+    default:
+      break;
+  }
+  if (cp < 0x20 || cp == 0x7f) {
+    AppendHexByte(static_cast<unsigned char>(cp), out);
+    return true;
+  }
+  if (cp >= 0x80 && cp < 0xa0) {  // C1, written as its UTF-8 bytes
+    std::string bytes;
+    AppendUtf8(cp, &bytes);
+    for (unsigned char b : bytes) AppendHexByte(b, out);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string EscapeForLine(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t start = pos;
+    char32_t cp = NextCodePoint(s, &pos);
+    std::string_view raw = s.substr(start, pos - start);
+    bool invalid = cp == 0xFFFD && !IsValidUtf8(raw);
+    if (invalid) {
+      for (unsigned char b : raw) AppendHexByte(b, &out);
+    } else if (!AppendControlEscape(cp, &out)) {
+      out.append(raw);
+    }
+  }
+  return out;
+}
+
 }  // namespace vanban

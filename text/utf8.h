@@ -21,6 +21,11 @@ char32_t NextCodePoint(std::string_view s, size_t* pos);
 // Appends the UTF-8 encoding of cp to out.
 void AppendUtf8(char32_t cp, std::string* out);
 
+// Returns s fit for one line of a message or a table cell: valid UTF-8 is
+// kept, a backslash becomes \\, control characters (C0, DEL, C1) become
+// \n, \r, \t or \xNN, and every byte of an invalid sequence becomes \xNN.
+std::string EscapeForLine(std::string_view s);
+
 }  // namespace vanban
 
 #endif  // VANBAN_TEXT_UTF8_H_
