@@ -12,6 +12,7 @@
 #include "index/index.h"
 #include "index/ingest.h"
 #include "pipeline/pipeline.h"
+#include "text/utf8.h"
 
 namespace vanban {
 namespace {
@@ -77,6 +78,9 @@ int RunIngest(IngestFlags& flags) {
     if (tty) std::fputs("\r\033[K", stderr);
     PrintError(path, reason);
   };
+  callbacks.waiting = [&] {
+    PrintError(flags.index, "another ingest is writing this index; waiting for it to finish");
+  };
   auto counts = Ingest(flags.ingest, *pipeline.value(), index.value().get(), callbacks);
   if (!counts.ok()) {
     if (tty) std::fputc('\n', stderr);
@@ -95,7 +99,8 @@ int RunIngest(IngestFlags& flags) {
       static_cast<long long>(c.not_documents), static_cast<long long>(c.failed),
       static_cast<long long>(c.failed_before), static_cast<long long>(c.pruned), c.seconds,
       c.seconds > 0 ? processed / c.seconds : 0,
-      c.seconds > 0 ? static_cast<double>(c.bytes) / 1e6 / c.seconds : 0, flags.index.c_str());
+      c.seconds > 0 ? static_cast<double>(c.bytes) / 1e6 / c.seconds : 0,
+      EscapeForLine(flags.index).c_str());
   if (c.failed_before > 0) {
     std::fprintf(stderr,
                  "vanban: %lld unchanged files failed before (vanban failures; "

@@ -725,7 +725,9 @@ Status Index::Rep::Setup(bool existed, bool create) {
     // Before anything is written: a foreign SQLite file stays untouched.
     s = existed ? CheckMarker(create) : Status::OK();
     if (s.ok()) s = Exec("PRAGMA journal_mode=WAL");
-    if (s.ok()) s = Exec("PRAGMA synchronous=NORMAL");
+    // FULL: in WAL mode every commit is synced, so a power loss keeps every
+    // document an ingest reported (NORMAL may lose the last commits).
+    if (s.ok()) s = Exec("PRAGMA synchronous=FULL");
     if (s.ok()) s = Migrate();
     if (s.ok() || !busy || attempt >= 3000) return s;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -3,7 +3,11 @@
 // transaction, and every write is keyed by path, so replaying is harmless.
 #include "index/ingest.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unicode/uchar.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -23,6 +27,7 @@
 #include "pipeline/loader.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/plan_json.h"
+#include "text/utf8.h"
 
 namespace vanban {
 namespace fs = std::filesystem;
@@ -74,6 +79,15 @@ class DocumentSniffer {
   std::vector<std::unique_ptr<Loader>> loaders_;
 };
 
+// Letters (alphabetic code points) in text.
+int64_t CountLetters(const std::string& text) {
+  int64_t n = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    if (u_isalpha(static_cast<UChar32>(NextCodePoint(text, &pos)))) ++n;
+  }
+  return n;
+}
+
 Result<std::string> ReadAll(const std::string& path, int64_t size) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("cannot open");
@@ -89,7 +103,7 @@ Result<std::string> ReadAll(const std::string& path, int64_t size) {
 }
 
 WorkResult Process(const WorkItem& item, const Pipeline& pipeline, const DocumentSniffer& sniffer,
-                   bool* counted_bytes) {
+                   int min_letters, bool* counted_bytes) {
   WorkResult r;
   r.item = &item;
   *counted_bytes = false;
@@ -97,11 +111,9 @@ WorkResult Process(const WorkItem& item, const Pipeline& pipeline, const Documen
     r.reason = item.stat_error.ToString();
     return r;
   }
-  if (static_cast<uint64_t>(item.size) > pipeline.options().max_bytes) {
-    r.reason =
-        Status::TooLarge("file is " + std::to_string(item.size) + " bytes, over the limit of " +
-                         std::to_string(pipeline.options().max_bytes))
-            .ToString();
+  Status size = CheckSize(static_cast<uint64_t>(item.size), pipeline.options().max_bytes);
+  if (!size.ok()) {
+    r.reason = size.ToString();
     return r;
   }
   auto bytes = ReadAll(item.path, item.size);
@@ -123,6 +135,11 @@ WorkResult Process(const WorkItem& item, const Pipeline& pipeline, const Documen
   try {
     Document doc;
     Status s = pipeline.ProcessBytes(item.path, std::move(bytes).value(), &doc);
+    if (s.ok() && CountLetters(doc.text) < min_letters) {
+      s = Status::Empty("only " + std::to_string(CountLetters(doc.text)) +
+                        " letters of text, fewer than a directive has (" +
+                        std::to_string(min_letters) + ")");
+    }
     if (!s.ok()) {
       r.reason = s.ToString();
       return r;
@@ -140,6 +157,29 @@ WorkResult Process(const WorkItem& item, const Pipeline& pipeline, const Documen
   }
   return r;
 }
+
+// An exclusive flock(2) on the index file, held for the whole run. SQLite's
+// own locks are POSIX record locks, which flock does not touch.
+class IngestLock {
+ public:
+  IngestLock(const std::string& path, const std::function<void()>& waiting) {
+    if (path.empty()) return;
+    fd_ = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) return;
+    if (flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+    if (waiting) waiting();
+    while (flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+    }
+  }
+  ~IngestLock() {
+    if (fd_ >= 0) close(fd_);  // releases the lock
+  }
+  IngestLock(const IngestLock&) = delete;
+  IngestLock& operator=(const IngestLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
 
 // Collects the candidate files of the inputs, sorted, without duplicates.
 std::vector<WorkItem> Walk(const IngestOptions& options) {
@@ -195,6 +235,7 @@ std::string IndexPathOf(const std::string& path) {
 
 Result<IngestCounts> Ingest(const IngestOptions& options, const Pipeline& pipeline, Index* index,
                             const IngestCallbacks& callbacks) {
+  IngestLock lock(options.skip_path, callbacks.waiting);
   auto start = std::chrono::steady_clock::now();
   IngestCounts counts;
   auto known_files = index->Files();
@@ -254,7 +295,7 @@ Result<IngestCounts> Ingest(const IngestOptions& options, const Pipeline& pipeli
         size_t i = next.fetch_add(1);
         if (i >= work.size()) break;
         bool counted = false;
-        WorkResult r = Process(*work[i], pipeline, sniffer, &counted);
+        WorkResult r = Process(*work[i], pipeline, sniffer, options.min_letters, &counted);
         if (counted) bytes += work[i]->size;
         std::unique_lock<std::mutex> lock(mu);
         room.wait(lock, [&] { return queue.size() < kMaxQueue || stop; });

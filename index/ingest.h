@@ -21,7 +21,8 @@ struct IngestOptions {
   int jobs = 0;                     // worker threads; <= 0: all cores
   bool prune = false;               // drop entries whose files are gone
   bool retry_failed = false;        // reprocess unchanged files that failed before
-  std::string skip_path;            // the index file itself (never ingested)
+  std::string skip_path;            // the index file itself (never ingested; locked for the run)
+  int min_letters = 20;             // fewer letters of text: not a directive (recorded as failed)
 };
 
 struct IngestCounts {
@@ -43,9 +44,13 @@ struct IngestCallbacks {
   std::function<void(const IngestCounts&)> progress;
   // Called once per failing file.
   std::function<void(const std::string& path, const std::string& reason)> failure;
+  // Called once when another ingest holds the index and this one waits for it.
+  std::function<void()> waiting;
 };
 
-// Ingests options.inputs into index. Per-file problems are recorded in the
+// Ingests options.inputs into index. Ingests into one index run one after the
+// other (an advisory lock on the index file): the second finds the first's
+// work done and skips it. Per-file problems are recorded in the
 // index (failures table) and counted; the result is an error only for a
 // run-fatal problem (the index cannot be written).
 Result<IngestCounts> Ingest(const IngestOptions& options, const Pipeline& pipeline, Index* index,
