@@ -56,6 +56,8 @@ class TargetsExtractor : public Extractor {
     not_unit_ = ps_.Index("target.not_unit");
     subject_stop_ = ps_.Index("subject.stop");
     subject_before_ = ps_.Index("subject.before");
+    horizon_by_ = ps_.Index("horizon.by");
+    horizon_year_ = ps_.Index("horizon.year");
   }
   const char* name() const override { return "targets"; }
 
@@ -119,7 +121,7 @@ class TargetsExtractor : public Extractor {
         out.push_back(std::move(t));
       }
     }
-    // Due: a deadline in the same sentence, else "đến năm YYYY".
+    // Due and horizon: a deadline in the same sentence, else a year there.
     for (auto& t : out) {
       Span sent = SentenceAround(text, t.span.begin, body);
       if (t.subject.empty() && subject_before_ >= 0 && t.span.begin > sent.begin) {
@@ -128,24 +130,14 @@ class TargetsExtractor : public Extractor {
         if (ps_.FindNext(subject_before_, before, 0, &m)) t.subject = m.str(1);
       }
       for (const auto& d : doc->deadlines) {
-        if (Contains(sent, d.span)) {
+        if (Contains(sent, d.span) && !d.due.empty()) {
           t.due = d.due;
+          t.horizon = d.due;
+          t.horizon_rule = d.rule;
           break;
         }
       }
-      if (t.due.empty()) {
-        std::string_view s = text.substr(sent.begin, sent.size());
-        for (const char* cue : {"đến năm ", "trước năm ", "năm "}) {
-          size_t at = s.rfind(cue);
-          if (at == std::string_view::npos) continue;
-          size_t d = at + std::string_view(cue).size();
-          if (d + 4 <= s.size() && std::all_of(s.begin() + d, s.begin() + d + 4, ::isdigit) &&
-              (d + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[d + 4])))) {
-            t.due = std::string(s.substr(d, 4));
-            break;
-          }
-        }
-      }
+      if (t.due.empty()) Horizon(text.substr(sent.begin, sent.size()), &t);
     }
     std::sort(out.begin(), out.end(),
               [](const Target& a, const Target& b) { return a.span.begin < b.span.begin; });
@@ -154,6 +146,26 @@ class TargetsExtractor : public Extractor {
   }
 
  private:
+  // The year the sentence sets the target for: the last year named with a
+  // cue ("đến năm 2027"), else the last year written.
+  void Horizon(std::string_view sentence, Target* t) const {
+    for (int rule : {horizon_by_, horizon_year_}) {
+      if (rule < 0) continue;
+      PatternMatch m;
+      std::string year;
+      size_t pos = 0;
+      while (ps_.FindNext(rule, sentence, pos, &m)) {
+        pos = std::max(m.end, m.begin + 1);
+        year = m.str(1);
+      }
+      if (year.empty()) continue;
+      t->due = year;
+      t->horizon = year;
+      t->horizon_rule = ps_.id(rule);
+      return;
+    }
+  }
+
   std::string CleanUnit(const std::string& unit) const {
     // The noun ends at the clause's verb ("căn nhà tình nghĩa trị giá").
     std::string u = unit;
@@ -184,7 +196,7 @@ class TargetsExtractor : public Extractor {
   }
 
   PatternSet ps_;
-  int percent_, count_, not_unit_, subject_stop_, subject_before_;
+  int percent_, count_, not_unit_, subject_stop_, subject_before_, horizon_by_, horizon_year_;
 };
 
 }  // namespace

@@ -148,6 +148,39 @@ size_t ClauseStart(std::string_view t, size_t pos, size_t max) {
   return b;
 }
 
+// A numbered item starts at b ("2. ", "3.1. ", "4) "), not a wrapped year.
+bool NumberedItem(std::string_view t, size_t b) {
+  size_t i = b, digits = 0;
+  while (i < t.size() && (IsDigitCp(static_cast<unsigned char>(t[i])) || t[i] == '.')) {
+    digits += t[i] != '.';
+    ++i;
+  }
+  if (digits == 0 || digits > 4 || i >= t.size()) return false;
+  if (t[i] == ')') ++i;
+  bool mark = t[i - 1] == '.' || t[i - 1] == ')';
+  return mark && i < t.size() && (t[i] == ' ' || t[i] == '\t');
+}
+
+// Where the table cell or sentence holding pos starts: after a "|", a
+// sentence end, a blank line or a line break before a list item; a line
+// break inside a wrapped paragraph is a space. At most max bytes back.
+size_t CellOrSentenceStart(std::string_view t, size_t pos, size_t max) {
+  size_t b = pos;
+  while (b > 0 && pos - b < max) {
+    char ch = t[b - 1];
+    if (ch == '|' || ch == ';' || ch == '!' || ch == '?') break;
+    if (ch == '.' && (b >= t.size() || t[b] == ' ' || t[b] == '\n')) break;
+    if (ch == '\n') {
+      char nx = b < t.size() ? t[b] : '\n';
+      bool item = nx == '-' || nx == '+' || nx == '(' || nx == '*' || nx == '|' || nx == '\n' ||
+                  NumberedItem(t, b);
+      if (item || (b >= 2 && t[b - 2] == '\n')) break;
+    }
+    --b;
+  }
+  return b;
+}
+
 class TimeExtractor : public Extractor {
  public:
   TimeExtractor(PatternSet dates, PatternSet deadlines, NumberWords words, MonthNames months)
@@ -174,7 +207,11 @@ class TimeExtractor : public Extractor {
     recur_after_ = deadlines_.Index("recur.after");
     recur_before_ = deadlines_.Index("recur.before");
     reference_before_ = deadlines_.Index("reference.before");
+    reference_not_ = deadlines_.Index("reference.not");
+    reference_after_ = deadlines_.Index("reference.after");
     horizon_between_ = deadlines_.Index("horizon.between");
+    horizon_sentence_ = deadlines_.Index("horizon.sentence");
+    history_cue_ = deadlines_.Index("history.cue");
     horizon_after_ = deadlines_.Index("horizon.after");
     horizon_before_ = deadlines_.Index("horizon.before");
     exclusive_cue_ = deadlines_.Index("exclusive.cue");
@@ -333,7 +370,7 @@ class TimeExtractor : public Extractor {
   // earlier in the same clause or line, the year the subject names, the
   // issue date, else the nearest year written anywhere.
   static bool ResolveYear(Loose* d, size_t pos, const Context& ctx) {
-    size_t from = ClauseStart(ctx.text, pos, 400);
+    size_t from = CellOrSentenceStart(ctx.text, pos, 400);
     auto it = std::lower_bound(ctx.years.begin(), ctx.years.end(), std::make_pair(pos, 0));
     while (it != ctx.years.begin()) {
       --it;
@@ -401,6 +438,8 @@ class TimeExtractor : public Extractor {
     for (const auto& [s, e] : windows) {
       bool open = kind == "open";
       if (!Valid(s) || (!open && (!Valid(e) || Before(e, s)))) return false;
+      // "10 tháng đầu năm" over before the document: the span of a review.
+      if (id == "period.part_year" && ctx.issue_year != 0 && Before(e, ctx.issued)) return false;
       PeriodFact p;
       p.kind = kind;
       p.start = FormatDate(s);
@@ -419,8 +458,10 @@ class TimeExtractor : public Extractor {
   // The windows (first day, last day) one period match stands for.
   bool Windows(std::string_view t, const std::string& id, const PatternMatch& m, const Context& ctx,
                std::vector<std::pair<CivilDate, CivilDate>>* out, std::string* kind) const {
-    if (id == "period.range") return Range(m, ctx, out);
+    if (id == "period.range" || id == "period.quarter_span") return Range(m, ctx, out);
+    if (id == "period.quarters") return Quarters(m, out);
     if (id == "period.bracket") return Bracket(t, m, out, kind);
+    if (id == "period.bracket_years") return BracketYears(t, m, out, kind);
     if (id == "period.months") return Months(m, out);
     if (id == "period.days") return Days(m, ctx, out);
     if (id == "period.within" || id == "period.within.year" || id == "period.label") {
@@ -481,15 +522,26 @@ class TimeExtractor : public Extractor {
     if (!Endpoint(Group(m, 1), &a) || !Endpoint(Group(m, 2), &b)) return false;
     if (a.year == 0 || b.year == 0) return false;
     bool anniversary = a.day == b.day && a.month == b.month && a.year != b.year;
-    if (!anniversary && context_anniversary_ >= 0) {
-      size_t from = m.begin > 300 ? m.begin - 300 : 0;
-      std::string_view before = t.substr(from, m.begin - from);
-      size_t nl = before.rfind('\n');
-      if (nl != std::string_view::npos) before = before.substr(nl + 1);
-      anniversary = dates_.PartialMatch(context_anniversary_, before);
-    }
-    if (anniversary) *kind = "anniversary";
+    if (anniversary || AnniversaryBefore(t, m.begin)) *kind = "anniversary";
     out->push_back({First(a), Last(b)});
+    return true;
+  }
+
+  // The words before pos in its sentence say an anniversary ("Kỷ niệm …").
+  bool AnniversaryBefore(std::string_view t, size_t pos) const {
+    if (context_anniversary_ < 0) return false;
+    size_t at = pos > 0 && t[pos - 1] == '\n' ? pos - 1 : pos;  // a bracket that starts a line
+    size_t from = CellOrSentenceStart(t, at, 300);
+    return dates_.PartialMatch(context_anniversary_, t.substr(from, pos - from));
+  }
+
+  // "(1945 - 2025)" after anniversary words: the years from founding to now.
+  bool BracketYears(std::string_view t, const PatternMatch& m,
+                    std::vector<std::pair<CivilDate, CivilDate>>* out, std::string* kind) const {
+    int a = ToInt(Group(m, 1)), b = ToInt(Group(m, 2));
+    if (a < 1000 || b <= a || !AnniversaryBefore(t, m.begin)) return false;
+    *kind = "anniversary";
+    out->push_back({CivilDate{a, 1, 1}, CivilDate{b, 12, 31}});
     return true;
   }
 
@@ -512,6 +564,17 @@ class TimeExtractor : public Extractor {
     for (int mo : months) {
       if (mo < 1 || mo > 12) return false;
       out->push_back({MonthStart(year, mo), MonthEnd(year, mo)});
+    }
+    return true;
+  }
+
+  // "Quý III và Quý IV năm 2026": one window per quarter, the year once.
+  static bool Quarters(const PatternMatch& m, std::vector<std::pair<CivilDate, CivilDate>>* out) {
+    int year = ToInt(Group(m, 3));
+    for (size_t g : {1, 2}) {
+      int q = ParseSmallNumeral(TrimMarks(Group(m, g)));
+      if (q < 1 || q > 4 || year < 1000) return false;
+      out->push_back({QuarterStart(year, q), QuarterEnd(year, q)});
     }
     return true;
   }
@@ -608,11 +671,17 @@ class TimeExtractor : public Extractor {
   // The cell or line before pos names a quantity ("Số lượng … trước 01/7").
   bool ReferenceBefore(std::string_view t, size_t pos) const {
     if (reference_before_ < 0) return false;
-    size_t from = pos > 200 ? pos - 200 : 0;
-    std::string_view before = t.substr(from, pos - from);
-    size_t nl = before.rfind('\n');
-    if (nl != std::string_view::npos) before = before.substr(nl + 1);
+    std::string_view before = t.substr(0, pos);
+    before = before.substr(CellOrSentenceStart(t, pos, 200));
+    if (reference_not_ >= 0 && deadlines_.PartialMatch(reference_not_, before)) return false;
     return deadlines_.PartialMatch(reference_before_, before);
+  }
+
+  // A figure right after the date ("… trước 01/7/2025 là 126 xã").
+  bool ReferenceAfter(std::string_view t, size_t end) const {
+    if (reference_after_ < 0) return false;
+    return deadlines_.PartialMatch(reference_after_,
+                                   t.substr(end, std::min<size_t>(40, t.size() - end)));
   }
 
   // How the deadline whose date group ends at date_end recurs: words right
@@ -640,7 +709,7 @@ class TimeExtractor : public Extractor {
   bool NotADeadline(std::string_view t, const std::string& id, const PatternMatch& m,
                     size_t date_begin, size_t date_end, const Loose& d) const {
     if ((id == "deadline.reach" || id == "period.until") && StatBefore(t, m.begin)) return true;
-    if (ReferenceBefore(t, m.begin)) return true;
+    if (ReferenceBefore(t, m.begin) || ReferenceAfter(t, date_end)) return true;
     if (id == "deadline.complete_until" && range_start_ >= 0 &&
         deadlines_.PartialMatch(range_start_, t.substr(m.begin, date_end - m.begin))) {
       return true;
@@ -649,6 +718,12 @@ class TimeExtractor : public Extractor {
     if (coarse && horizon_between_ >= 0 &&
         deadlines_.PartialMatch(horizon_between_, t.substr(m.begin, date_begin - m.begin))) {
       return true;
+    }
+    if (coarse && horizon_sentence_ >= 0) {
+      size_t from = CellOrSentenceStart(t, m.begin, 300);
+      if (deadlines_.PartialMatch(horizon_sentence_, t.substr(from, date_begin - from))) {
+        return true;
+      }
     }
     return coarse && (HorizonBefore(t, m.begin) || HorizonAfter(t, date_end));
   }
@@ -675,6 +750,7 @@ class TimeExtractor : public Extractor {
     } else {
       if (d.precision == Precision::kDay && d.month == 0) return false;
       if (!Due(d, exclusive, m.begin, ctx, &f.due)) return false;
+      if (d.year != 0 && History(t, m.begin, f.due, ctx)) return false;
     }
     f.inclusive = !exclusive;
     Finish(t, id, m, date_begin, &f);
@@ -683,6 +759,16 @@ class TimeExtractor : public Extractor {
     c->order = 0;
     c->deadline = std::move(f);
     return true;
+  }
+
+  // A due date before the document's own date in a sentence that tells of
+  // it as done or set earlier ("đã chỉ đạo … trước ngày …"): history.
+  bool History(std::string_view t, size_t cue, const std::string& due, const Context& ctx) const {
+    if (history_cue_ < 0 || ctx.issue_year == 0) return false;
+    CivilDate d;
+    if (!ParseIsoDate(due, &d) || !Before(d, ctx.issued)) return false;
+    size_t from = CellOrSentenceStart(t, cue, 400);
+    return deadlines_.PartialMatch(history_cue_, t.substr(from, cue - from));
   }
 
   // The due date of d: the first day for "trước" a month or year, else the
@@ -793,7 +879,8 @@ class TimeExtractor : public Extractor {
   std::vector<std::pair<int, Recurrence>> recur_units_;
   int context_anniversary_ = -1, year_rule_ = -1, stat_before_ = -1, range_start_ = -1,
       action_tail_ = -1, actor_request_ = -1, actor_subject_ = -1, part_first_ = -1,
-      recur_after_ = -1, recur_before_ = -1, reference_before_ = -1, horizon_between_ = -1,
+      recur_after_ = -1, recur_before_ = -1, reference_before_ = -1, reference_not_ = -1,
+      reference_after_ = -1, horizon_between_ = -1, horizon_sentence_ = -1, history_cue_ = -1,
       horizon_after_ = -1, horizon_before_ = -1, exclusive_cue_ = -1;
 };
 

@@ -83,7 +83,11 @@ TEST(DeadlineExtractor, MoreCues) {
       {"nộp chậm nhất 16h30 ngày 03/3/2026", "", "2026-03-03", true},
       {"Cơ bản hoàn thành việc sắp xếp trong 6 tháng đầu năm 2026.", "", "2026-06-30", true},
       {"hoàn thành bàn giao trong 3 tháng cuối năm 2025", "", "2025-12-31", true},
+      {"Hạn cuối nhận hồ sơ: 17 giờ ngày 06/6/2025.", "", "2025-06-06", true},
+      {"Hạn chót gửi bài là 16h30, ngày 22 tháng 8 năm 2025", "", "2025-08-22", true},
       {"Ngày hội mồng 2 tháng 9 năm 2025.", "", "", true},
+      // A wrapped line that starts with a quantity word is not a reference.
+      {"Các phòng, ban gửi\nsố liệu trước ngày 12/12/2025.", "", "2025-12-12", false},
   };
   for (const auto& c : cases) {
     Document doc = ExtractValues(c.text, c.issued);
@@ -127,16 +131,50 @@ TEST(DeadlineExtractor, RecurringDeadlinesCarryAnRRule) {
   EXPECT_EQ(doc.deadlines[0].rrule, "");
 }
 
+// A deadline set earlier and told as history is not this document's; the
+// same words with a date after the document's own date still are.
+TEST(DeadlineExtractor, HistoryIsNotADeadline) {
+  const char* text =
+      "Sở đã yêu cầu các huyện hoàn thành việc kiểm kê trước ngày 15/9/2025. Tuy nhiên, "
+      "nhiều nơi còn chậm.";
+  EXPECT_TRUE(ExtractValues(text, "2025-10-20").deadlines.empty());
+  ASSERT_EQ(ExtractValues(text, "2025-08-20").deadlines.size(), 1u);
+  Document doc =
+      ExtractValues("các huyện hoàn thành việc kiểm kê trước ngày 15/9/2025.", "2025-10-20");
+  ASSERT_EQ(doc.deadlines.size(), 1u);
+}
+
+// A cell that is only a month of every year is a yearly deadline.
+TEST(DeadlineExtractor, YearlyMonthCell) {
+  Document doc = ExtractValues("| Sở Tài chính |\n| Tháng 6 hàng năm |\n| Báo cáo |", "2025-03-01");
+  ASSERT_EQ(doc.deadlines.size(), 1u);
+  EXPECT_EQ(doc.deadlines[0].rrule, "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=-1");
+  EXPECT_TRUE(
+      ExtractValues("Tổ chức hội chợ vào tháng 6 hằng năm.", "2025-03-01").deadlines.empty());
+}
+
+// "Số hóa" (to digitise) starts a task, not a quantity.
+TEST(DeadlineExtractor, DigitisingIsATask) {
+  Document doc = ExtractValues("3. Số hóa hồ sơ lưu trữ trước ngày 30/9/2025.", "2025-03-01");
+  ASSERT_EQ(doc.deadlines.size(), 1u);
+  EXPECT_EQ(doc.deadlines[0].due, "2025-09-30");
+}
+
 // What is not a deadline: reference points, target horizons, durations,
 // event days.
 TEST(DeadlineExtractor, NotDeadlines) {
   const char* const cases[] = {
       "| STT | Số lượng biên chế trước 01/01/2026 | Ghi chú |",
       "Tổng số hộ nghèo trước ngày 01/7/2025: 1.250 hộ",
+      "2. Số trạm y tế xã trước ngày 01/01/2026 là 48 trạm.",
+      "| Tên đơn vị | Số lượng trước 01/7/2025 | Số lượng sau |",
+      "Biên chế được giao tính đến 31/12/2025 gồm 320 người.",
       "số liệu tính đến 30/9/2025",
       "Phấn đấu hoàn thành chương trình, tỷ lệ đạt trên 90% vào năm 2027.",
       "Đến hết năm 2030: có ít nhất 70% số xã đạt chuẩn nông thôn mới.",
       "hoàn thành xây dựng, đạt 100% vào năm 2026",
+      "Kiên cố hóa trường lớp, nâng tỷ lệ phòng học đạt chuẩn lên 85%, hoàn thành trong năm 2027.",
+      "Phấn đấu 95% thôn có\nđiểm sinh hoạt cộng đồng, hoàn thành xây dựng trong năm 2028.",
       "**2. Mục tiêu đến hết năm 2028**",
       "giải quyết trong 7 ngày làm việc kể từ ngày nhận hồ sơ",
       "Hội nghị tổng kết tổ chức ngày 20/11/2025 tại Hà Nội.",

@@ -43,7 +43,6 @@ TEST(PeriodExtractor, Forms) {
       {"tổ chức trong tháng 2 năm 2024", "", "2024-02-01", "2024-02-29", "activity"},
       {"sơ kết 6 tháng đầu năm 2022", "", "2022-01-01", "2022-06-30", "activity"},
       {"nhiệm vụ sáu tháng cuối năm 2023", "", "2023-07-01", "2023-12-31", "activity"},
-      {"ước đạt 9 tháng đầu năm", "2024-10-05", "2024-01-01", "2024-09-30", "activity"},
       {"Nghị quyết Đại hội nhiệm kỳ 2020-2025", "", "2020-01-01", "2025-12-31", "term"},
       {"Ban Chấp hành nhiệm kỳ 2015 - 2020", "", "2015-01-01", "2020-12-31", "term"},
       {"Ban Chấp hành nhiệm kì 2010 - 2015", "", "2010-01-01", "2015-12-31", "term"},
@@ -70,6 +69,17 @@ TEST(PeriodExtractor, Forms) {
        "anniversary"},
       {"chào mừng (03/02/1930 - 03/02/2022)", "", "1930-02-03", "2022-02-03", "anniversary"},
       {"đợt cao điểm (01/10/2025 - 31/12/2025)", "", "2025-10-01", "2025-12-31", "activity"},
+      {"Hội thao được tổ chức vào Quý III/2026.", "", "2026-07-01", "2026-09-30", "activity"},
+      {"Buổi lễ tiến hành vào tháng 11 năm 2025 tại", "", "2025-11-01", "2025-11-30", "activity"},
+      {"Thời gian tổ chức: dự kiến vào tháng 7/2026", "", "2026-07-01", "2026-07-31", "activity"},
+      {"thi đấu trong 2 ngày 15, 16/8/2026", "", "2026-08-15", "2026-08-16", "activity"},
+      {"| Quý IV/2025- Quý II/2026 |", "", "2025-10-01", "2026-06-30", "activity"},
+      {"Mừng 70 năm Ngày thành lập ngành (1955 - 2025)", "", "1955-01-01", "2025-12-31",
+       "anniversary"},
+      {"Mừng 70 năm Ngày thành lập ngành\n(1955 - 2025)", "", "1955-01-01", "2025-12-31",
+       "anniversary"},
+      {"Trong năm\n2027, các xã tổ chức từ tháng 2 đến tháng 4.", "2026-12-01", "2027-02-01",
+       "2027-04-30", "activity"},
       // No start written: from the document's own date.
       {"Triển khai đến hết tháng 5/2022.", "2022-01-17", "2022-01-17", "2022-05-31", "activity"},
       {"Thời gian thực hiện: từ nay đến hết năm 2025.", "2025-03-02", "2025-03-02", "2025-12-31",
@@ -87,6 +97,13 @@ TEST(PeriodExtractor, Forms) {
       {"vào ngày 17/01/2022", "", "", "", ""},
       {"từ 31/3/2022 đến 01/3/2022", "", "", "", ""},
       {"trong tháng 13/2022", "", "", "", ""},
+      {"Báo cáo tổng kết (2020 - 2025) của Sở", "", "", "", ""},
+      {"báo cáo vào tháng 12/2025", "", "", "", ""},
+      // Parts of a year over before the document: results under review.
+      {"Trong 9 tháng đầu năm 2025, tăng trưởng đạt 8%", "2025-10-20", "", "", ""},
+      {"ước đạt 9 tháng đầu năm", "2024-10-05", "", "", ""},
+      {"kế hoạch 9 tháng đầu năm", "2024-02-05", "2024-01-01", "2024-09-30", "activity"},
+      {"nhiệm vụ 3 tháng cuối năm 2025", "2025-10-20", "2025-10-01", "2025-12-31", "activity"},
   };
   for (const auto& c : cases) {
     Document doc = ExtractValues(c.text, c.issued);
@@ -109,6 +126,13 @@ TEST(PeriodExtractor, CoordinatedMonthsAreSeparateWindows) {
   EXPECT_EQ(doc.periods[0].end, "2026-04-30");
   EXPECT_EQ(doc.periods[1].start, "2026-10-01");
   EXPECT_EQ(doc.periods[1].end, "2026-10-31");
+  doc = ExtractValues("Thời gian thực hiện: Quý II và Quý IV năm 2026.");
+  ASSERT_EQ(doc.periods.size(), 2u);
+  EXPECT_EQ(doc.periods[0].end, "2026-06-30");
+  EXPECT_EQ(doc.periods[1].start, "2026-10-01");
+  doc = ExtractValues("kiểm tra trong các tháng 7, 8 năm 2026");
+  ASSERT_EQ(doc.periods.size(), 2u);
+  EXPECT_EQ(doc.periods[1].end, "2026-08-31");
   doc = ExtractValues("diễn tập trong tháng 3, tháng 6 và tháng 9/2025");
   ASSERT_EQ(doc.periods.size(), 3u);
   EXPECT_EQ(doc.periods[1].start, "2025-06-01");

@@ -84,6 +84,32 @@ TEST(Targets, UsesPercentageAndDeadlineFacts) {
   EXPECT_EQ(doc.targets[0].rule, "target.percentage-fact");
   EXPECT_EQ(doc.targets[0].subject, "cơ quan");
   EXPECT_EQ(doc.targets[0].due, "2025-12-30");
+  EXPECT_EQ(doc.targets[0].horizon, "2025-12-30");
+}
+
+// A target's horizon is the year its sentence sets it for; it is never a
+// deadline (deadlines_test checks that side).
+TEST(Targets, HorizonFromTheSentence) {
+  struct Case {
+    const char* text;
+    const char* horizon;
+    const char* rule;
+  };
+  const Case cases[] = {
+      {"Phấn đấu tới năm 2028, 85% hồ sơ được giải quyết trực tuyến.", "2028", "horizon.by"},
+      {"Đến hết năm 2031: có ít nhất 65% số thôn có nhà văn hóa.", "2031", "horizon.by"},
+      {"Hoàn thiện hệ thống, phủ sóng 99% số xã vào năm 2029.", "2029", "horizon.by"},
+      {"Kế hoạch năm 2026 bảo đảm 100% trường học có internet.", "2026", "horizon.year"},
+      {"Bảo đảm 100% trường học có internet.", "", ""},
+  };
+  for (const auto& c : cases) {
+    Document doc;
+    doc.text = c.text;
+    Targets().Extract(&doc);
+    ASSERT_EQ(doc.targets.size(), 1u) << c.text;
+    EXPECT_EQ(doc.targets[0].horizon, c.horizon) << c.text;
+    EXPECT_EQ(doc.targets[0].horizon_rule, c.rule) << c.text;
+  }
 }
 
 }  // namespace
