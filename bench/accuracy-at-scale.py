@@ -8,7 +8,9 @@ Runs vanban over every document of a corpus written by bench/gen_corpus.py
 normalisation, sets for list fields), plus the leads of tasks. Prints
 per-field true/false positives and misses, precision and recall, micro
 precision/recall/F1 over all facts, and docs/s, MB/s and peak RSS (the
-largest vanban process).
+largest vanban process). Time phrase classes of the truth (time_classes) are
+scored one by one as class:<name> (see docs/time.md); periods counts
+activity periods only.
 
 Usage: bench/accuracy-at-scale.py [--corpus DIR] [--vanban build/vanban]
                                   [--count N] [--batch 500] [--json]
@@ -117,7 +119,7 @@ def score_one(t, doc, truth, out):
         kind = p.get("kind", "activity")
         if kind == "anniversary":
             anns.add(pair)
-        elif kind != "term":
+        elif kind == "activity":
             acts.add(pair)
     t.sets("periods", doc, {tuple(p) for p in truth["periods"]}, acts)
     t.sets("anniversaries", doc, {tuple(p) for p in truth["anniversaries"]}, anns)
@@ -127,12 +129,60 @@ def score_one(t, doc, truth, out):
         t.sets(key, doc, {num_key(v) for v in truth[key]}, got)
     leads = [x.get("lead") for x in as_list(out.get("tasks")) if x.get("lead")]
     t.fuzzy("tasks.lead", doc, [x["lead"] for x in truth.get("tasks", [])], leads)
+    score_classes(t, doc, truth, out)
+
+
+def fold(s):
+    """Letters and digits only, no diacritics, d for đ: for finding a fact's text in a phrase."""
+    s = unicodedata.normalize("NFD", str(s or "")).casefold().replace("đ", "d")
+    return "".join(ch for ch in s if ch.isalnum())
+
+
+def score_classes(t, doc, truth, out):
+    """Per time class (truth["time_classes"], see gen_corpus.py): each output
+    deadline, period and target horizon whose text lies in a class phrase is
+    checked against that phrase's facts."""
+    merged = {}  # a phrase written twice in a document is one record
+    for r in truth.get("time_classes", []):
+        merged.setdefault(r["text"], r)
+    recs = [(fold(r["text"]), r) for r in merged.values()]
+    if not recs:
+        return
+    got = [set() for _ in recs]
+
+    def put(text, fact):
+        f = fold(text)
+        if not f:
+            return
+        hits = [i for i, (ph, r) in enumerate(recs) if f in ph]
+        if not hits:
+            return
+        best = next((i for i in hits if list(fact) in recs[i][1]["facts"]), hits[0])
+        got[best].add(fact)
+
+    for d in as_list(out.get("deadlines")):
+        put(d.get("text"), ("rrule", d["rrule"]) if d.get("rrule") else ("deadline", d.get("due")))
+    for p in as_list(out.get("periods")):
+        put(p.get("text"), ("period", p.get("kind", "activity"), p.get("start"), p.get("end")))
+    for g in as_list(out.get("targets")):
+        if g.get("horizon") and g.get("unit") == "%":
+            put(g.get("text"), ("horizon", g.get("horizon")))
+    for (_, r), g in zip(recs, got):
+        want = {tuple(f) for f in r["facts"]}
+        field = "class:" + r["class"]
+        t.tp[field] += len(want & g)
+        t.fn[field] += len(want - g)
+        t.fp[field] += len(g - want)
+        for v in sorted(map(str, want - g)):
+            t.misses[field].append(f"{doc}: missing {v} in {r['text']!r}")
+        for v in sorted(map(str, g - want)):
+            t.misses[field].append(f"{doc}: extra {v} in {r['text']!r}")
 
 
 def slim(plan):
     """The parts of a plan that score_one reads (keeps memory small on big corpora)."""
     keep = ("document", "signature", "signatures", "recipients", "citations", "deadlines",
-            "periods", "amounts", "percentages", "tasks")
+            "periods", "amounts", "percentages", "tasks", "targets")
     return {k: plan.get(k) for k in keep}
 
 

@@ -372,6 +372,197 @@ def time_phrase(rng, issued, doc):
     return f"Báo cáo kết quả trước ngày {due.day}/{due.month}."
 
 
+# ----------------------------------------------------------------------------
+# Time classes: deadlines and what is not one, periods by kind. Each phrase
+# is recorded in truth["time_classes"] as {class, text, facts} so that
+# accuracy-at-scale.py can report precision and recall per class. Facts:
+# ["deadline", due], ["rrule", RRULE], ["period", kind, start, end],
+# ["horizon", year]. Dated deadlines and activity periods also go to the
+# document's deadlines[] and periods[].
+
+REF_NOUNS = [("cán bộ, công chức", "người"), ("hộ nghèo", "hộ"), ("trạm y tế", "trạm"),
+             ("đơn vị hành chính cấp xã", "xã"), ("biên chế được giao", "người")]
+
+
+def _record(doc, cls, text, facts):
+    for f in facts:
+        if f[0] == "deadline":
+            doc.truth["deadlines"].append(f[1])
+        elif f[0] == "period" and f[1] == "activity":
+            doc.truth["periods"].append([f[2], f[3]])
+        elif f[0] == "period" and f[1] == "anniversary":
+            doc.truth["anniversaries"].append([f[2], f[3]])
+    doc.truth.setdefault("time_classes", []).append({"class": cls, "text": text, "facts": facts})
+    return text
+
+
+def _dm(rng):
+    m = rng.randint(1, 12)
+    return rng.randint(1, 28), m
+
+
+def deadline_class_phrase(rng, issued, doc):
+    """A deadline cue, a recurring deadline or a date that is not a deadline."""
+    y = issued.year
+    k = rng.randrange(8)
+    if k == 0:  # recurring, yearly
+        d, m = _dm(rng)
+        rr = f"FREQ=YEARLY;BYMONTH={m};BYMONTHDAY={d}"
+        text = rng.choice([f"Định kỳ hằng năm, gửi báo cáo kết quả trước ngày {d}/{m}.",
+                           f"Báo cáo được gửi chậm nhất ngày {d}/{m} hằng năm.",
+                           f"Hằng năm, tổng hợp kết quả gửi trước ngày {d} tháng {m}."])
+        return _record(doc, "deadline.recurring", text, [["rrule", rr]])
+    if k == 1:  # recurring, monthly
+        d = rng.randint(1, 28)
+        text = rng.choice([f"Các đơn vị gửi số liệu trước ngày {d} hằng tháng.",
+                           f"Báo cáo tiến độ chậm nhất vào ngày {d} hàng tháng."])
+        return _record(doc, "deadline.recurring", text, [["rrule", f"FREQ=MONTHLY;BYMONTHDAY={d}"]])
+    if k == 2:  # a reference point: a state measured at a date
+        noun, unit = rng.choice(REF_NOUNS)
+        at = datetime.date(y, rng.choice([1, 7]), 1)
+        n = rng.randint(12, 900)
+        text = rng.choice([f"Số lượng {noun} trước ngày {day_numeric(at, rng)}: {n} {unit}.",
+                           f"Tổng số {noun} tính đến ngày {day_numeric(at, rng)} là {n} {unit}."])
+        return _record(doc, "not_deadline.reference", text, [])
+    if k == 3:  # a target's horizon
+        yy, v = y + rng.randint(1, 6), rng.choice([60, 70, 80, 90, 95])
+        subj = rng.choice(PCT_SUBJECTS)
+        doc.truth["percentages"].append(v)
+        text = rng.choice([f"Phấn đấu đến năm {yy}, tỷ lệ {subj} đạt {v}%.",
+                           f"Đến hết năm {yy}: có ít nhất {v}% {subj}.",
+                           f"Hoàn thành chương trình, đạt trên {v}% {subj} vào năm {yy}."])
+        return _record(doc, "not_deadline.target", text, [["horizon", str(yy)]])
+    if k == 4:  # labels
+        due = rand_date(rng, issued + datetime.timedelta(days=10), issued + datetime.timedelta(days=300))
+        j = rng.randrange(5)
+        if j == 0:
+            text, dd = f"Hạn cuối: ngày {day_numeric(due, rng)}.", due
+        elif j == 1:
+            text, dd = f"Hạn chót là {date_line_words(due)}.", due
+        elif j == 2:
+            text, dd = f"Thời gian hoàn thành: tháng {due.month}/{due.year}.", month_end(due.year, due.month)
+        elif j == 3:
+            q = (due.month + 2) // 3
+            text, dd = f"Thời gian hoàn thành: Quý {ROMAN[q]}/{due.year}.", month_end(due.year, 3 * q)
+        else:
+            text, dd = f"Thời hạn hoàn thành: năm {due.year}.", datetime.date(due.year, 12, 31)
+        return _record(doc, "deadline.label", text, [["deadline", iso(dd)]])
+    if k == 5:  # không muộn hơn
+        due = rand_date(rng, issued + datetime.timedelta(days=10), issued + datetime.timedelta(days=200))
+        text = f"Hồ sơ gửi về không muộn hơn ngày {day_numeric(due, rng)}."
+        return _record(doc, "deadline.not_later", text, [["deadline", iso(due)]])
+    if k == 6:  # a time of day before the date
+        due = rand_date(rng, issued + datetime.timedelta(days=10), issued + datetime.timedelta(days=200))
+        h, mi = rng.choice([8, 9, 11, 14, 16, 17]), rng.choice([0, 30])
+        tod = rng.choice([f"{h} giờ {mi:02d}", f"{h}h{mi:02d}", f"{h} giờ"])
+        text = rng.choice([f"Đăng ký dự thi trước {tod} ngày {day_numeric(due, rng)}.",
+                           f"Hạn chót nhận hồ sơ: {tod} ngày {day_numeric(due, rng)}."])
+        return _record(doc, "deadline.time_of_day", text, [["deadline", iso(due)]])
+    yy = y + rng.randint(0, 1)  # part of a year
+    head = rng.random() < 0.5
+    dd = datetime.date(yy, 6, 30) if head else datetime.date(yy, 12, 31)
+    text = f"Hoàn thành việc rà soát trong 6 tháng {'đầu' if head else 'cuối'} năm {yy}."
+    return _record(doc, "deadline.part_year", text, [["deadline", iso(dd)]])
+
+
+def _window(kind, a, b):
+    return ["period", kind, iso(a), iso(b) if b else None]
+
+
+def period_class_phrase(rng, issued, doc):
+    """A period of one kind: activity windows (month, quarter, coordinated,
+    yearless, year written once), programme spans, terms, open spans,
+    anniversaries."""
+    y = issued.year + rng.randint(0, 1)
+    k = rng.randrange(9)
+    if k == 0:  # a month window
+        m = rng.randint(1, 12)
+        text = rng.choice([f"Tổ chức hội thi trong tháng {m} năm {y}.",
+                           f"Hội nghị được tổ chức vào tháng {m}/{y}.",
+                           f"Thời gian thực hiện: tháng {m}/{y}."])
+        return _record(doc, "period.month_window", text,
+                       [_window("activity", datetime.date(y, m, 1), month_end(y, m))])
+    if k == 1:  # a quarter window
+        q = rng.randint(1, 4)
+        text = rng.choice([f"Thời gian thực hiện: Quý {ROMAN[q]}/{y}.",
+                           f"Hội thao được tổ chức vào Quý {ROMAN[q]} năm {y}.",
+                           f"Triển khai trong quý {ROMAN[q]}/{y}."])
+        return _record(doc, "period.quarter_window", text,
+                       [_window("activity", datetime.date(y, 3 * q - 2, 1), month_end(y, 3 * q))])
+    if k == 2:  # a programme span
+        a = rng.choice([2016, 2021, 2026])
+        j = rng.randrange(4)
+        if j == 0:
+            text, b = f"Bám sát Chiến lược phát triển giai đoạn {a} - {a + 4}.", a + 4
+        elif j == 1:
+            text, b = f"Phù hợp với quy hoạch tỉnh thời kỳ {a} - {a + 9}.", a + 9
+        elif j == 2:
+            text, b = f"Gắn với Kế hoạch 5 năm {a}-{a + 4} của địa phương.", a + 4
+        else:
+            text, b = f"Bảo đảm cân đối trong thời kỳ ổn định ngân sách {a + 1} - {a + 4}.", a + 4
+            a += 1
+        return _record(doc, "period.programme", text,
+                       [_window("programme", datetime.date(a, 1, 1), datetime.date(b, 12, 31))])
+    if k == 3:  # a term of office
+        a = rng.choice([2015, 2020, 2025, 2026])
+        b = a + 5
+        text = rng.choice([f"Chuẩn bị đại hội chi bộ nhiệm kỳ {a} - {b}.",
+                           f"Thực hiện Nghị quyết Đại hội nhiệm kỳ {a}-{b}."])
+        return _record(doc, "period.term", text,
+                       [_window("term", datetime.date(a, 1, 1), datetime.date(b, 12, 31))])
+    if k == 4:  # an open span
+        if rng.random() < 0.5:
+            text = f"Cơ chế hỗ trợ áp dụng từ năm {y} trở đi."
+            return _record(doc, "period.open", text, [_window("open", datetime.date(y, 1, 1), None)])
+        text = "Quy chế phối hợp thực hiện từ ngày ban hành đến khi có văn bản thay thế."
+        return _record(doc, "period.open", text, [_window("open", issued, None)])
+    if k == 5:  # coordinated months, days, quarters
+        j = rng.randrange(3)
+        if j == 0:
+            m1 = rng.randint(1, 6)
+            m2 = rng.randint(m1 + 1, 12)
+            text = f"Kiểm tra được tổ chức vào tháng {m1} và tháng {m2} năm {y}."
+            facts = [_window("activity", datetime.date(y, m, 1), month_end(y, m)) for m in (m1, m2)]
+        elif j == 1:
+            m, d = rng.randint(1, 12), rng.randint(1, 27)
+            text = f"Hội thảo diễn ra trong hai ngày {d} - {d + 1}/{m}/{y}."
+            facts = [_window("activity", datetime.date(y, m, d), datetime.date(y, m, d + 1))]
+        else:
+            q1 = rng.randint(1, 3)
+            q2 = rng.randint(q1 + 1, 4)
+            text = f"Thời gian thực hiện: Quý {ROMAN[q1]} và Quý {ROMAN[q2]} năm {y}."
+            facts = [_window("activity", datetime.date(y, 3 * q - 2, 1), month_end(y, 3 * q))
+                     for q in (q1, q2)]
+        return _record(doc, "period.coordinated", text, facts)
+    if k == 6:  # a window without its year, the year earlier in the sentence
+        m1 = rng.randint(1, 6)
+        m2 = rng.randint(m1 + 1, 12)
+        text = f"Trong năm {y}, các đơn vị tổ chức tuyên truyền từ tháng {m1} đến tháng {m2}."
+        return _record(doc, "period.yearless", text,
+                       [_window("activity", datetime.date(y, m1, 1), month_end(y, m2))])
+    if k == 7:  # the year written once, at the end
+        m = rng.randint(1, 12)
+        d1 = rng.randint(1, 14)
+        d2 = rng.randint(d1 + 1, 28)
+        text = f"Tập huấn từ ngày {d1:02d}-{m} đến ngày {d2}-{m}-{y}."
+        return _record(doc, "period.year_once", text,
+                       [_window("activity", datetime.date(y, m, d1), datetime.date(y, m, d2))])
+    n = rng.choice([10, 15, 20, 30, 50, 70])  # an anniversary in years
+    text = f"Kỷ niệm {n} năm Ngày thành lập ngành ({y - n} - {y})."
+    return _record(doc, "period.anniversary", text,
+                   [_window("anniversary", datetime.date(y - n, 1, 1), datetime.date(y, 12, 31))])
+
+
+def time_any(rng, issued, doc):
+    """The time sentence of an item: mostly the common forms, else a class."""
+    r = rng.random()
+    if r < 0.25:
+        return deadline_class_phrase(rng, issued, doc)
+    if r < 0.5:
+        return period_class_phrase(rng, issued, doc)
+    return time_phrase(rng, issued, doc)
+
+
 def money_phrase(rng, doc):
     k = rng.randrange(3)
     if k == 0:
@@ -558,7 +749,7 @@ def make_doc(rng, idx):
         elif r < 0.25:
             extra = f" Dự kiến {rng.choice(MONEY_USES)} {money_phrase(rng, d)}."
         label = f"{i + 1}. " if numbered else ""
-        para(f"{label}{act}. {time_phrase(rng, issued, d)}{extra}")
+        para(f"{label}{act}. {time_any(rng, issued, d)}{extra}")
 
     # ---- organisation of the work: leads and partners
     if numbered and tname != "Quyết định":
@@ -641,6 +832,7 @@ def make_doc(rng, idx):
         "amounts": sorted(set(t["amounts"])),
         "percentages": sorted(set(t["percentages"])),
         "tasks": t["tasks"],
+        "time_classes": t.get("time_classes", []),
     }
     if addressees:
         truth["document"]["addressees"] = addressees
