@@ -78,7 +78,8 @@ int RunSearch(const SearchFlags& flags) {
     if (n == 0) std::cout << "no matches\n";
   }
   std::cout.flush();
-  return kExitOk;
+  // As grep: 1 when nothing matched, so scripts can tell.
+  return hits.value().empty() ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace

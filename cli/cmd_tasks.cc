@@ -153,8 +153,10 @@ void RegisterTasks(CLI::App* app, CommandRunner* run) {
   cmd->add_option("--org", flags->index.org,
                   "Only tasks this body leads or partners in (folded; abbreviations expand)");
   cmd->add_option("--role", flags->index.role, "With --org: lead (the task's own lead) or partner");
-  cmd->add_option("--due-from", flags->due_from, "Tasks due on or after this date (YYYY-MM-DD)");
-  cmd->add_option("--due-to", flags->due_to, "Tasks due on or before this date (or YYYY-MM, YYYY)");
+  cmd->add_option("--due-from", flags->due_from, "Tasks due on or after this date")
+      ->transform(DateFlag());
+  cmd->add_option("--due-to", flags->due_to, "Tasks due on or before this date")
+      ->transform(DateFlag());
   cmd->add_flag("--overdue", flags->overdue, "Only tasks whose due date has passed");
   cmd->add_option("--format", flags->index.format, "table, json, jsonl or csv")
       ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));

@@ -4,6 +4,7 @@
 #define VANBAN_CLI_INDEX_FLAGS_H_
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -30,6 +31,46 @@ struct IndexFlags {
   std::string today;  // hidden --today: fixes "today" (tests)
 };
 
+// A date option's value in the index's form: YYYY-MM-DD, or the prefixes
+// YYYY-MM and YYYY (a whole month or year); the Vietnamese DD/MM/YYYY and
+// MM/YYYY are read as such. False when value is not a real date.
+inline bool NormaliseDateFlag(const std::string& value, std::string* iso) {
+  CivilDate d;
+  int a = 0, b = 0, c = 0;
+  char tail = 0;
+  if (std::sscanf(value.c_str(), "%d/%d/%d%c", &a, &b, &c, &tail) == 3) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c, b, a);
+    *iso = buf;
+    return c >= 1000 && ParseIsoDate(*iso, &d);
+  }
+  if (std::sscanf(value.c_str(), "%d/%d%c", &a, &b, &tail) == 2) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", b, a);
+    *iso = buf;
+    return b >= 1000 && ParseIsoDate(*iso + "-01", &d);
+  }
+  *iso = value;
+  if (value.size() == 10) return ParseIsoDate(value, &d);
+  if (value.size() == 7) return ParseIsoDate(value + "-01", &d);
+  if (value.size() == 4) return ParseIsoDate(value + "-01-01", &d);
+  return false;
+}
+
+// The check and transform of every date option (CLI11 prints its error).
+inline CLI::Validator DateFlag() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        std::string iso;
+        if (!NormaliseDateFlag(value, &iso)) {
+          return "not a date: " + value + " (expected YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)";
+        }
+        value = iso;
+        return std::string();
+      },
+      "DATE");
+}
+
 inline void AddIndexFlag(CLI::App* cmd, IndexFlags* f) {
   cmd->add_option("--index", f->index,
                   "Index file (default: $VANBAN_INDEX or ./vanban-index.sqlite)");
@@ -37,22 +78,32 @@ inline void AddIndexFlag(CLI::App* cmd, IndexFlags* f) {
 
 inline void AddFilterFlags(CLI::App* cmd, IndexFlags* f, bool deadline_names_short = false) {
   if (deadline_names_short) {
-    cmd->add_option("--from", f->deadline_from,
-                    "Deadlines on or after this date (YYYY-MM-DD; default: today)");
-    cmd->add_option("--to", f->deadline_to, "Deadlines on or before this date (or YYYY-MM)");
+    cmd->add_option("--from", f->deadline_from, "Deadlines on or after this date (default: today)")
+        ->transform(DateFlag());
+    cmd->add_option("--to", f->deadline_to, "Deadlines on or before this date")
+        ->transform(DateFlag());
   } else {
     cmd->add_option("--deadline-from", f->deadline_from,
-                    "Documents with a deadline on or after this date (YYYY-MM-DD)");
+                    "Documents with a deadline on or after this date")
+        ->transform(DateFlag());
     cmd->add_option("--deadline-to", f->deadline_to,
-                    "Documents with a deadline on or before this date (or YYYY-MM)");
+                    "Documents with a deadline on or before this date")
+        ->transform(DateFlag());
   }
-  cmd->add_option("--issued-from", f->issued_from, "Issued on or after this date");
-  cmd->add_option("--issued-to", f->issued_to, "Issued on or before this date (or YYYY-MM)");
-  cmd->add_option("--org", f->org,
-                  "Organisation named in the document (folded; abbreviations such as BTG expand)");
+  cmd->add_option("--issued-from", f->issued_from, "Issued on or after this date")
+      ->transform(DateFlag());
+  cmd->add_option("--issued-to", f->issued_to, "Issued on or before this date")
+      ->transform(DateFlag());
+  CLI::Option* org = cmd->add_option(
+      "--org", f->org,
+      "Organisation named in the document (folded; abbreviations such as BTG expand)");
   cmd->add_option(
-      "--role", f->role,
-      "With --org: its role (lead, partner: the task's own; issuer, recipient, addressee, …)");
+         "--role", f->role,
+         "With --org: its role (lead, partner: the task's own; issuer, recipient, addressee, "
+         "signer, mentioned)")
+      ->check(CLI::IsMember(
+          {"lead", "partner", "issuer", "recipient", "addressee", "signer", "mentioned"}))
+      ->needs(org);
   cmd->add_option("--type", f->type, "Document type: its name or its code (KH, CV, …)");
   cmd->add_option("--issuer", f->issuer, "Issuing body (folded; abbreviations expand)");
   cmd->add_option("--cites", f->cites, "Documents citing this reference (48-KH/DUK, folded)");
@@ -66,25 +117,14 @@ inline void AddTodayFlag(CLI::App* cmd, std::string* today) {
   cmd->add_option("--today", *today, "")->group("");
 }
 
-// Whether s is a calendar date YYYY-MM-DD, or with prefix_ok also YYYY-MM or
-// YYYY (an upper bound).
-inline bool IsDateFlag(const std::string& s, bool prefix_ok) {
-  CivilDate d;
-  if (ParseIsoDate(s, &d)) return true;
-  if (!prefix_ok) return false;
-  if (s.size() == 4) return ParseIsoDate(s + "-01-01", &d);
-  if (s.size() == 7) return ParseIsoDate(s + "-01", &d);
-  return false;
-}
-
 // Checks each (flag, value, prefix_ok) date; prints the one-line error for the
 // first bad one and returns false.
 inline bool CheckDateFlags(
     const std::vector<std::tuple<const char*, const std::string*, bool>>& flags) {
   for (const auto& [name, value, prefix_ok] : flags) {
-    if (value->empty() || IsDateFlag(*value, prefix_ok)) continue;
-    PrintError(name, "not a date (" + *value + "), expected YYYY-MM-DD" +
-                         (prefix_ok ? " (or YYYY-MM, YYYY)" : ""));
+    std::string iso;
+    if (value->empty() || NormaliseDateFlag(*value, &iso)) continue;
+    PrintError(name, "not a date (" + *value + "), expected YYYY-MM-DD");
     return false;
   }
   return true;
@@ -104,7 +144,10 @@ inline std::string ResolveToday(const std::string& flag) {
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
     return buf;
   }
-  return CheckDateFlags({{"--today", &today, false}}) ? today : "";
+  std::string iso;
+  if (NormaliseDateFlag(today, &iso) && iso.size() == 10) return iso;
+  PrintError("--today", "not a date (" + today + "), expected YYYY-MM-DD");
+  return "";
 }
 
 // Builds the query; *error is set when the abbreviation table does not load.
