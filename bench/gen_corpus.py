@@ -412,11 +412,24 @@ def deadline_class_phrase(rng, issued, doc):
                            f"Báo cáo được gửi chậm nhất ngày {d}/{m} hằng năm.",
                            f"Hằng năm, tổng hợp kết quả gửi trước ngày {d} tháng {m}."])
         return _record(doc, "deadline.recurring", text, [["rrule", rr]])
-    if k == 1:  # recurring, monthly
+    if k == 1:  # recurring, monthly, quarterly or weekly
         d = rng.randint(1, 28)
-        text = rng.choice([f"Các đơn vị gửi số liệu trước ngày {d} hằng tháng.",
-                           f"Báo cáo tiến độ chậm nhất vào ngày {d} hàng tháng."])
-        return _record(doc, "deadline.recurring", text, [["rrule", f"FREQ=MONTHLY;BYMONTHDAY={d}"]])
+        j = rng.randrange(3)
+        if j == 0:
+            text = rng.choice([f"Các đơn vị gửi số liệu trước ngày {d} hằng tháng.",
+                               f"Báo cáo tiến độ chậm nhất vào ngày {d} hàng tháng."])
+            rr = f"FREQ=MONTHLY;BYMONTHDAY={d}"
+        elif j == 1:
+            text = rng.choice([f"Các phòng gửi số liệu trước ngày {d} của tháng cuối quý.",
+                               f"Tổng hợp báo cáo chậm nhất ngày {d} tháng cuối mỗi quý."])
+            rr = f"FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={d}"
+        else:
+            name, code = rng.choice([("Hai", "MO"), ("Ba", "TU"), ("Tư", "WE"), ("Năm", "TH"),
+                                     ("Sáu", "FR")])
+            text = rng.choice([f"Báo cáo nhanh trước 15 giờ thứ {name} hằng tuần.",
+                               f"Gửi lịch công tác vào thứ {name} hàng tuần."])
+            rr = f"FREQ=WEEKLY;BYDAY={code}"
+        return _record(doc, "deadline.recurring", text, [["rrule", rr]])
     if k == 2:  # a reference point: a state measured at a date
         noun, unit = rng.choice(REF_NOUNS)
         at = datetime.date(y, rng.choice([1, 7]), 1)

@@ -215,6 +215,10 @@ class TimeExtractor : public Extractor {
     horizon_after_ = deadlines_.Index("horizon.after");
     horizon_before_ = deadlines_.Index("horizon.before");
     exclusive_cue_ = deadlines_.Index("exclusive.cue");
+    for (size_t i = 0; i < deadlines_.size(); ++i) {
+      const std::string& id = deadlines_.id(static_cast<int>(i));
+      if (StartsWith(id, "weekday.")) weekdays_.push_back({static_cast<int>(i), id.substr(8)});
+    }
     for (auto [id, r] : {std::pair{"recur.unit.yearly", Recurrence::kYearly},
                          std::pair{"recur.unit.quarterly", Recurrence::kQuarterly},
                          std::pair{"recur.unit.monthly", Recurrence::kMonthly},
@@ -731,6 +735,7 @@ class TimeExtractor : public Extractor {
   bool Deadline(std::string_view t, const std::string& id, const PatternMatch& m,
                 const Context& ctx, Candidate* c) const {
     if (id == "deadline.complete_part") return PartDeadline(t, id, m, ctx, c);
+    if (id == "deadline.quarter_last" || id == "deadline.weekly") return Cycle(t, id, m, c);
     if (!m.has(1)) return false;
     Loose d;
     if (!Endpoint(m.groups[1], &d)) return false;
@@ -784,6 +789,33 @@ class TimeExtractor : public Extractor {
       if (!Valid(due)) return false;
     }
     *out = FormatDate(due);
+    return true;
+  }
+
+  // A day of the quarter's last month or of the week: an RRULE, no due.
+  bool Cycle(std::string_view t, const std::string& id, const PatternMatch& m, Candidate* c) const {
+    if (!m.has(1)) return false;
+    DeadlineFact f;
+    if (id == "deadline.weekly") {
+      std::string code;
+      for (const auto& [rule, day] : weekdays_) {
+        if (deadlines_.FullMatch(rule, TrimMarks(m.groups[1]))) code = day;
+      }
+      if (code.empty()) return false;
+      f.rrule = "FREQ=WEEKLY;BYDAY=" + code;
+    } else {
+      Loose d;
+      if (!Endpoint(m.groups[1], &d) || d.precision != Precision::kDay || d.day < 1 || d.day > 31) {
+        return false;
+      }
+      f.rrule = "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=" + std::to_string(d.day);
+    }
+    std::string cue = LowerNfc(t.substr(m.begin, m.groups[1].data() - t.data() - m.begin));
+    f.inclusive = !(exclusive_cue_ >= 0 && deadlines_.PartialMatch(exclusive_cue_, cue));
+    Finish(t, id, m, static_cast<size_t>(m.groups[1].data() - t.data()), &f);
+    c->begin = m.begin;
+    c->end = m.end;
+    c->deadline = std::move(f);
     return true;
   }
 
@@ -877,6 +909,7 @@ class TimeExtractor : public Extractor {
   MonthNames months_;
   std::vector<int> endpoint_rules_;
   std::vector<std::pair<int, Recurrence>> recur_units_;
+  std::vector<std::pair<int, std::string>> weekdays_;  // weekday.* rule, RFC 5545 code
   int context_anniversary_ = -1, year_rule_ = -1, stat_before_ = -1, range_start_ = -1,
       action_tail_ = -1, actor_request_ = -1, actor_subject_ = -1, part_first_ = -1,
       recur_after_ = -1, recur_before_ = -1, reference_before_ = -1, reference_not_ = -1,

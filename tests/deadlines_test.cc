@@ -124,6 +124,22 @@ TEST(DeadlineExtractor, RecurringDeadlinesCarryAnRRule) {
     EXPECT_EQ(doc.deadlines[0].due, "") << c.text;
     EXPECT_EQ(doc.deadlines[0].rrule, c.rrule) << c.text;
   }
+  // Quarters and weeks.
+  const Case cycles[] = {
+      {"Các phòng gửi số liệu trước ngày 18 của tháng cuối quý.",
+       "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=18"},
+      {"tổng hợp chậm nhất ngày 22 tháng cuối mỗi quý",
+       "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=22"},
+      {"báo cáo nhanh trước 10 giờ thứ Sáu hằng tuần", "FREQ=WEEKLY;BYDAY=FR"},
+      {"gửi lịch công tác vào chiều thứ Năm hàng tuần", "FREQ=WEEKLY;BYDAY=TH"},
+      {"giao ban vào Chủ nhật mỗi tuần", "FREQ=WEEKLY;BYDAY=SU"},
+  };
+  for (const auto& c : cycles) {
+    Document doc = ExtractValues(c.text, "2025-03-01");
+    ASSERT_EQ(doc.deadlines.size(), 1u) << c.text;
+    EXPECT_EQ(doc.deadlines[0].due, "") << c.text;
+    EXPECT_EQ(doc.deadlines[0].rrule, c.rrule) << c.text;
+  }
   // A year written makes it one dated deadline, recurring words or not.
   Document doc = ExtractValues("Hằng năm, báo cáo trước ngày 15/12/2025.", "2025-03-01");
   ASSERT_EQ(doc.deadlines.size(), 1u);
