@@ -200,9 +200,11 @@ class HeaderExtractor : public Extractor {
     }
     int d = m.has(2) ? ToInt(m.groups[2]) : -1;
     int mo = ToInt(m.groups[3]), y = ToInt(m.groups[4]);
+    Span s{b + m.begin, b + m.end, 0};
     if (ValidDate(y, mo, d)) {
-      Span s{b + m.begin, b + m.end, 0};
       h.issued_on = {IsoDate(y, mo, d), s, "header.date"};
+    } else if (d < 0 && ValidDate(y, mo, 1)) {  // "ngày   tháng 8 năm 2025": the day left blank
+      h.issued_on_partial = {IsoDate(y, mo, 1).substr(0, 7), s, "header.date"};
     }
   }
 

@@ -122,6 +122,17 @@ TEST(HeaderExtractor, DecomposedUnicodeAndOldTonePlacement) {
   EXPECT_EQ(h.place.value, "Hà Nội");
 }
 
+// A date line with the day left blank (a draft or a copy before signing):
+// no issue date, a month-precision partial one.
+TEST(HeaderExtractor, BlankDayGivesAPartialDate) {
+  Document doc = Extract(
+      "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nSố:     /KH-UBND\nNinh Bình, ngày      tháng 9 năm 2026"
+      "\n\nKẾ HOẠCH\nThử nghiệm\n");
+  EXPECT_FALSE(doc.header.issued_on.present());
+  EXPECT_EQ(doc.header.issued_on_partial.value, "2026-09");
+  EXPECT_EQ(doc.header.issued_on_partial.rule, "header.date");
+}
+
 TEST(HeaderExtractor, InvalidDateIsLeftOut) {
   Document doc = Extract("Số: 3/TB-UBND\nHà Nội, ngày 31 tháng 02 năm 2021\n\nNội dung.\n");
   EXPECT_FALSE(doc.header.issued_on.present());
