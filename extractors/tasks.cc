@@ -10,6 +10,7 @@
 #include "extractors/pattern_set.h"
 #include "extractors/sections.h"
 #include "extractors/span_index.h"
+#include "extractors/task_lead.h"
 
 namespace vanban {
 namespace {
@@ -93,7 +94,7 @@ std::vector<std::string> IdsWithin(const std::vector<Fact>& facts, const SpanInd
 class TasksExtractor : public Extractor {
  public:
   TasksExtractor(PatternSet patterns, OrgMatcher orgs)
-      : patterns_(std::move(patterns)), orgs_(std::move(orgs)) {
+      : patterns_(std::move(patterns)), orgs_(std::move(orgs)), finder_(&patterns_, &orgs_) {
     lead_verb_ = patterns_.Index("lead.verb");
     lead_before_ = patterns_.Index("lead.before");
     partner_cue_ = patterns_.Index("partner.cue");
@@ -120,7 +121,9 @@ class TasksExtractor : public Extractor {
             std::vector<const Section*>* path, bool skipped, bool assigning) const {
     std::string title = s.title;
     bool heading_like = !IsItemStyle(s.style) || s.style == "arabic" || s.style == "alpha";
-    if (heading_like && Match(skip_heading_, title)) skipped = true;
+    // "1. Mục đích, yêu cầu" is a heading; "1. Yêu cầu các sở rà soát …" a task.
+    bool short_title = !IsItemStyle(s.style) || CountWords(title) <= 8;
+    if (heading_like && short_title && Match(skip_heading_, title)) skipped = true;
     if (!IsItemStyle(s.style) && Match(assign_heading_, title)) assigning = true;
     path->push_back(&s);
     if (!skipped) Consider(doc, facts, s, *path, assigning);
@@ -144,12 +147,13 @@ class TasksExtractor : public Extractor {
         std::string st = CleanText(doc->Slice(sent));
         if (CountWords(st) < 4) continue;
         if (!Match(action_cue_, st) && !Match(action_start_, st)) continue;
-        AddTask(doc, facts, sent, st, path, "task.sentence", assigning);
+        AddTask(doc, facts, sent, st, path, "task.sentence", assigning, {});
       }
       return;
     }
     bool leaf = s.children.empty();
-    bool action = Match(action_start_, body) || Match(action_cue_, body);
+    bool action = Match(action_start_, body) || Match(action_cue_, body) ||
+                  !finder_.Find(text, start, own.end).empty();
     bool has_time = facts.periods.AnyWithin(own) || facts.deadlines.AnyWithin(own);
     if (!leaf) {
       // A heading over its items ("1. Đảng ủy Khối:") is not itself a task.
@@ -160,12 +164,32 @@ class TasksExtractor : public Extractor {
     } else if (!action && !has_time) {
       return;
     }
-    AddTask(doc, facts, Span{start, own.end, 0}, body, path, "task.item", assigning);
+    std::vector<Span> own_leads = SentencesWithLead(doc, facts, Span{start, own.end, 0});
+    AddTask(doc, facts, Span{start, own.end, 0}, body, path, "task.item", assigning, own_leads);
+    for (const Span& sent : own_leads) {
+      AddTask(doc, facts, sent, CleanText(doc->Slice(sent)), path, "task.sentence", assigning, {});
+    }
+  }
+
+  // The sentences of an item after its first that name their own lead and
+  // carry a deadline ("… Các cấp ủy báo cáo kết quả trước ngày 31/3"): tasks
+  // of their own, not of the item's lead.
+  std::vector<Span> SentencesWithLead(const Document* doc, const FactIndex& facts,
+                                      Span range) const {
+    std::vector<Span> out;
+    std::vector<Span> sents = Sentences(doc->text, range);
+    for (size_t i = 1; i < sents.size(); ++i) {
+      if (facts.deadlines.AnyWithin(sents[i]) &&
+          !finder_.Find(doc->text, sents[i].begin, sents[i].end).empty()) {
+        out.push_back(sents[i]);
+      }
+    }
+    return out;
   }
 
   void AddTask(Document* doc, const FactIndex& facts, Span span, const std::string& body,
-               const std::vector<const Section*>& path, const std::string& rule,
-               bool assigning) const {
+               const std::vector<const Section*>& path, const std::string& rule, bool assigning,
+               const std::vector<Span>& excluded) const {
     Task t;
     t.id = "t" + std::to_string(doc->tasks.size() + 1);
     t.text = body;
@@ -175,6 +199,15 @@ class TasksExtractor : public Extractor {
     for (const Section* p : path) t.section_path.push_back(p->label.empty() ? p->title : p->label);
     t.period_ids = IdsWithin(doc->periods, facts.periods, span);
     t.deadline_ids = IdsWithin(doc->deadlines, facts.deadlines, span);
+    for (const Span& x : excluded) {
+      // Facts of a sentence that is a task of its own are not the item's.
+      for (const std::string& id : IdsWithin(doc->periods, facts.periods, x))
+        t.period_ids.erase(std::remove(t.period_ids.begin(), t.period_ids.end(), id),
+                           t.period_ids.end());
+      for (const std::string& id : IdsWithin(doc->deadlines, facts.deadlines, x))
+        t.deadline_ids.erase(std::remove(t.deadline_ids.begin(), t.deadline_ids.end(), id),
+                             t.deadline_ids.end());
+    }
     t.date_ids = IdsWithin(doc->dates, facts.dates, span);
     t.target_ids = IdsWithin(doc->targets, facts.targets, span);
 
@@ -186,7 +219,15 @@ class TasksExtractor : public Extractor {
   void FindLead(Document* doc, Span span, const std::vector<const Section*>& path, bool assigning,
                 Task* t) const {
     std::string_view text(doc->text);
-    std::vector<OrgMatch> orgs = orgs_.Find(text, span.begin, span.end);
+    Span phrase = finder_.Find(text, span.begin, span.end);
+    if (!phrase.empty()) {
+      SetLead(doc, phrase, t);
+      return;
+    }
+    // The lead of an item is named in its first sentence.
+    std::vector<Span> sents = Sentences(text, span);
+    size_t first_end = sents.empty() ? span.end : sents.front().end;
+    std::vector<OrgMatch> orgs = orgs_.Find(text, span.begin, first_end);
     size_t partner_at = std::string::npos;
     {
       PatternMatch pm;
@@ -243,8 +284,24 @@ class TasksExtractor : public Extractor {
         if (names_org) AddOrgMention(doc, hm.front(), "lead");
         return;
       }
-      if (!colon) break;
+      if (!colon) {
+        // An item whose first clause names its subject leads its sub-items.
+        Span phrase = finder_.Find(text, b, own.end);
+        if (!phrase.empty()) SetLead(doc, phrase, t);
+        break;
+      }
     }
+  }
+
+  // The lead as printed; a single lexicon body is recorded as the lead.
+  void SetLead(Document* doc, Span phrase, Task* t) const {
+    std::string_view text(doc->text);
+    t->lead = TrimPunct(CleanText(text.substr(phrase.begin, phrase.size())));
+    std::vector<OrgMatch> om = orgs_.Find(text, phrase.begin, phrase.end);
+    if (om.size() == 1 && om.front().begin == phrase.begin && om.front().end == phrase.end) {
+      t->lead = om.front().name;
+    }
+    for (const OrgMatch& m : om) AddOrgMention(doc, m, "lead");
   }
 
   void FindPartners(Document* doc, Span span, Task* t) const {
@@ -310,6 +367,7 @@ class TasksExtractor : public Extractor {
 
   PatternSet patterns_;
   OrgMatcher orgs_;
+  LeadPhraseFinder finder_;
   int lead_verb_, lead_before_, partner_cue_, partner_stop_, action_start_, action_cue_,
       skip_heading_, assign_heading_;
 };

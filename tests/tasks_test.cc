@@ -164,6 +164,91 @@ TEST(Tasks, UnnumberedSentencesThatAskForAction) {
   EXPECT_EQ(doc.tasks[1].lead, "Công an tỉnh");
 }
 
+void AddDeadline(Document* doc, const std::string& text, const std::string& due) {
+  DeadlineFact d;
+  d.id = "d" + std::to_string(doc->deadlines.size() + 1);
+  d.due = due;
+  d.span = Find(doc->text, text);
+  doc->deadlines.push_back(d);
+}
+
+const Task* TaskLedBy(const Document& doc, const std::string& lead) {
+  for (const Task& t : doc.tasks) {
+    if (t.lead == lead) return &t;
+  }
+  return nullptr;
+}
+
+TEST(Tasks, GroupOfBodiesAsSubject) {
+  struct Case {
+    const char* item;
+    const char* lead;
+  } kCases[] = {
+      {"Các huyện ủy, thị ủy và đảng ủy trực thuộc gửi báo cáo sơ kết về Ban Tuyên giáo.",
+       "Các huyện ủy, thị ủy và đảng ủy trực thuộc"},
+      {"Đề nghị các sở, ban, ngành và Ủy ban nhân dân các huyện rà soát danh mục dự án.",
+       "các sở, ban, ngành và Ủy ban nhân dân các huyện"},
+      {"Yêu cầu thủ trưởng các đơn vị nghiêm túc thực hiện chế độ thông tin.",
+       "thủ trưởng các đơn vị"},
+      {"Chi ủy các chi bộ và tổ chức đảng cơ sở chủ động xây dựng kế hoạch.",
+       "Chi ủy các chi bộ và tổ chức đảng cơ sở"},
+      {"Các trường học trên địa bàn hoàn thành việc kiểm định chất lượng.",
+       "Các trường học trên địa bàn"},
+  };
+  for (const auto& c : kCases) {
+    Document doc;
+    doc.text = std::string("II. NHIỆM VỤ\n\n1. ") + c.item + "\n";
+    RunAll(&doc);
+    const Task* t = TaskWithLabel(doc, "1");
+    ASSERT_NE(t, nullptr) << c.item;
+    EXPECT_EQ(t->lead, c.lead) << c.item;
+  }
+}
+
+TEST(Tasks, NoLeadWhereTheClauseHasNoBodyAsSubject) {
+  for (const char* item : {"Tổ chức hội nghị tổng kết công tác năm, trước ngày 20/12/2025.",
+                           "Hội nghị đã thống nhất hoàn thành kế hoạch trước ngày 20/12/2025.",
+                           "Phòng, chống dịch bệnh cho đàn gia súc trước ngày 20/12/2025."}) {
+    Document doc;
+    doc.text = std::string("II. NHIỆM VỤ\n\n1. ") + item + "\n";
+    AddDeadline(&doc, "trước ngày 20/12/2025", "2025-12-19");
+    RunAll(&doc);
+    const Task* t = TaskWithLabel(doc, "1");
+    ASSERT_NE(t, nullptr) << item;
+    EXPECT_EQ(t->lead, "") << item;
+  }
+}
+
+TEST(Tasks, SentenceWithItsOwnLeadAndDeadlineIsItsOwnTask) {
+  Document doc;
+  doc.text =
+      "II. NHIỆM VỤ\n\n(2) Tổ chức hội thảo khoa học cấp tỉnh vào quý III. Thủ trưởng các đơn "
+      "vị gửi tham luận về Sở Khoa học và Công nghệ trước ngày 05/9/2025.\n";
+  AddDeadline(&doc, "trước ngày 05/9/2025", "2025-09-04");
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 2u);
+  EXPECT_EQ(doc.tasks[0].lead, "");
+  EXPECT_TRUE(doc.tasks[0].deadline_ids.empty());
+  EXPECT_EQ(doc.tasks[1].lead, "Thủ trưởng các đơn vị");
+  EXPECT_EQ(doc.tasks[1].rule, "task.sentence");
+  EXPECT_EQ(doc.tasks[1].deadline_ids, std::vector<std::string>{"d1"});
+}
+
+TEST(Tasks, SubItemsTakeTheSubjectOfTheirItem) {
+  Document doc;
+  doc.text =
+      "III. TỔ CHỨC THỰC HIỆN\n\n2. Các xã, thị trấn tổ chức ra quân làm sạch môi trường.\n\n"
+      "- Lập danh sách hộ tham gia, hoàn thành trước ngày 15/4/2025.\n";
+  AddDeadline(&doc, "trước ngày 15/4/2025", "2025-04-14");
+  RunAll(&doc);
+  const Task* t = TaskLedBy(doc, "Các xã, thị trấn");
+  ASSERT_NE(t, nullptr);
+  const Task* sub = TaskWithLabel(doc, "-");
+  ASSERT_NE(sub, nullptr);
+  EXPECT_EQ(sub->lead, "Các xã, thị trấn");
+  EXPECT_EQ(sub->deadline_ids, std::vector<std::string>{"d1"});
+}
+
 TEST(Tasks, EmptyDocument) {
   Document doc;
   RunAll(&doc);
