@@ -2,6 +2,7 @@
 // numbers in words, with what qualifies them and what they count.
 #include <unicode/uchar.h>
 
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -22,7 +23,7 @@ size_t Off(std::string_view whole, std::string_view part) {
 // Words shared by the three extractors (value_words.rules).
 struct ValueWords {
   std::vector<std::pair<std::string, std::string>> qualifiers;  // word → code
-  std::set<std::string> dong_compound, stop;
+  std::set<std::string> dong_compound, stop, count_head;
 
   static Result<ValueWords> Load(const RuleBook& rules) {
     auto f = rules.Require("value_words");
@@ -35,6 +36,7 @@ struct ValueWords {
     for (const std::string& word : TableWords(*f.value(), "dong-compound"))
       w.dong_compound.insert(word);
     for (const std::string& word : TableWords(*f.value(), "subject-stop")) w.stop.insert(word);
+    for (const std::string& word : TableWords(*f.value(), "count-head")) w.count_head.insert(word);
     return w;
   }
 
@@ -71,7 +73,7 @@ struct ValueWords {
       if (n == 0 && u_isupper(static_cast<UChar32>(CodePointAt(t, b)))) {
         return std::string();  // capitalised: a name, not a counted noun
       }
-      if (stop.count(word)) break;
+      if (stop.count(word) && !(n == 0 && count_head.count(word))) break;
       last_end = i;
       ++n;
       if (i >= t.size() || t[i] != ' ') break;
@@ -121,6 +123,15 @@ class MoneyExtractor : public Extractor {
   MoneyExtractor(PatternSet set, NumberWords nw, ValueWords vw)
       : set_(std::move(set)), nw_(std::move(nw)), vw_(std::move(vw)) {
     spelled_ = set_.Index("money.spelled");
+    bound_ = set_.Index("money.bound");
+    bound_after_ = set_.Index("money.bound_after");
+    for (size_t i = 0; i < set_.size(); ++i) {
+      const std::string& id = set_.id(static_cast<int>(i));
+      if (id.rfind("currency.", 0) != 0) continue;
+      std::string code = id.substr(9);
+      for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      currencies_.push_back({static_cast<int>(i), code});
+    }
   }
   const char* name() const override { return "money"; }
 
@@ -128,49 +139,25 @@ class MoneyExtractor : public Extractor {
     std::string_view t(doc->text);
     SpanSet taken(TakenSpans(*doc));
     SpanSet mine;
-    for (const PatternMatch& m : set_.FindAll(t, {"money.figure", "money.words"})) {
+    for (const PatternMatch& m :
+         set_.FindAll(t, {"money.figure", "money.words", "money.compound", "money.range"})) {
       const std::string& id = set_.id(m.rule);
-      if (id != "money.figure" && id != "money.words") continue;
       if (Overlaps(mine, m.begin, m.end)) continue;
       AmountFact a;
       size_t end = m.end;
-      std::string_view cur = m.str(id == "money.figure" ? 3 : 2).empty()
-                                 ? std::string_view()
-                                 : m.groups[id == "money.figure" ? 3 : 2];
-      if (!CurrencyEnds(t, cur)) continue;
+      bool ok = false;
       if (id == "money.figure") {
-        if (!FigureStart(t, m.begin)) continue;
-        auto v = ParseFigure(m.str(1));
-        if (!v) continue;
-        if (Overlaps(taken, Off(t, m.groups[1]), Off(t, m.groups[1]) + m.groups[1].size()))
-          continue;
-        double mult = 1;
-        if (m.has(2)) {
-          auto mv = nw_.Parse("một " + m.str(2));
-          if (mv) mult = *mv;
-        }
-        a.value = *v * mult;
-        PatternMatch sm;
-        std::string_view rest = t.substr(end, std::min<size_t>(300, t.size() - end));
-        if (spelled_ >= 0 && set_.FindNext(spelled_, rest, 0, &sm) && sm.begin == 0 && sm.has(1)) {
-          auto wv = nw_.Parse(sm.groups[1]);
-          if (wv) {
-            a.words_value = *wv;
-            a.words_agree = std::fabs(*wv - a.value) < 0.5;
-            end += sm.end;
-          }
-        }
-      } else {
-        if (!m.has(1)) continue;
-        size_t wb = Off(t, m.groups[1]);
-        char32_t before = CodePointBefore(t, wb);
-        if (IsLetter(before)) continue;
-        size_t wend = 0;
-        auto v = nw_.ParsePrefix(t, wb, &wend);
-        if (!v || wend != wb + m.groups[1].size() || *v < 1000) continue;
-        a.value = *v;
-        a.words_value = *v;
+        ok = Figure(t, m, taken, &a, &end);
+      } else if (id == "money.compound") {
+        ok = Compound(t, m, taken, &a);
+      } else if (id == "money.range") {
+        ok = RangeOf(t, m, taken, &a);
+      } else if (id == "money.words") {
+        ok = Words(t, m, &a);
       }
+      if (!ok) continue;
+      end = Per(t, end, &a.per);
+      a.bound = Bound(t, m.begin, end);
       a.span = {m.begin, end, 0};
       a.text = std::string(t.substr(m.begin, end - m.begin));
       a.rule = id;
@@ -181,6 +168,132 @@ class MoneyExtractor : public Extractor {
   }
 
  private:
+  // The currency group's code (currency.* rules); false when the word does
+  // not end there.
+  bool Currency(std::string_view t, const PatternMatch& m, size_t group, AmountFact* a) const {
+    if (!m.has(group)) return false;
+    std::string_view cur = m.groups[group];
+    if (!CurrencyEnds(t, cur)) return false;
+    for (const auto& [rule, code] : currencies_) {
+      if (set_.FullMatch(rule, cur)) {
+        a->currency = code;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The multiplier a magnitude word stands for ("triệu" → 1e6); 1 for none.
+  double Multiplier(const PatternMatch& m, size_t group) const {
+    if (!m.has(group)) return 1;
+    auto mv = nw_.Parse("một " + m.str(group));
+    return mv ? *mv : 1;
+  }
+
+  bool FigureFree(std::string_view t, const PatternMatch& m, size_t group,
+                  const SpanSet& taken) const {
+    size_t b = Off(t, m.groups[group]);
+    return FigureStart(t, b) && !Overlaps(taken, b, b + m.groups[group].size());
+  }
+
+  // "50.000.000 đồng (năm mươi triệu đồng)", "2,5 tỷ đồng", "1.350,5 triệu USD".
+  bool Figure(std::string_view t, const PatternMatch& m, const SpanSet& taken, AmountFact* a,
+              size_t* end) const {
+    if (!Currency(t, m, 3, a) || !FigureFree(t, m, 1, taken)) return false;
+    auto v = ParseFigure(m.str(1));
+    if (!v) return false;
+    a->value = *v * Multiplier(m, 2);
+    PatternMatch sm;
+    std::string_view rest = t.substr(*end, std::min<size_t>(300, t.size() - *end));
+    if (spelled_ >= 0 && set_.FindNext(spelled_, rest, 0, &sm) && sm.begin == 0 && sm.has(1)) {
+      auto wv = nw_.Parse(sm.groups[1]);
+      if (wv) {
+        a->words_value = *wv;
+        a->words_agree = std::fabs(*wv - a->value) < 0.5;
+        *end += sm.end;
+      }
+    }
+    return true;
+  }
+
+  // "1 tỷ 250 triệu đồng": each figure times its magnitude, the magnitudes
+  // falling from left to right.
+  bool Compound(std::string_view t, const PatternMatch& m, const SpanSet& taken,
+                AmountFact* a) const {
+    if (!Currency(t, m, 2, a) || !FigureFree(t, m, 1, taken)) return false;
+    std::string_view s = m.groups[1];
+    double total = 0, last_mult = 0;
+    size_t i = 0;
+    while (i < s.size()) {
+      size_t fb = i;
+      while (i < s.size() && (IsDigitCp(static_cast<unsigned char>(s[i])) || s[i] == ',')) ++i;
+      auto v = ParseFigure(s.substr(fb, i - fb));
+      while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+      size_t wb = i;
+      while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+      auto mult = nw_.Parse("một " + std::string(s.substr(wb, i - wb)));
+      if (!v || !mult || (last_mult > 0 && *mult >= last_mult)) return false;
+      total += *v * *mult;
+      last_mult = *mult;
+      while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    }
+    a->value = total;
+    return total > 0;
+  }
+
+  // "3,5 - 6 tỷ đồng": value is the low end, value_max the high end.
+  bool RangeOf(std::string_view t, const PatternMatch& m, const SpanSet& taken,
+               AmountFact* a) const {
+    if (!Currency(t, m, 5, a) || !FigureFree(t, m, 1, taken)) return false;
+    size_t hb = Off(t, m.groups[3]);
+    if (Overlaps(taken, hb, hb + m.groups[3].size())) return false;
+    auto lo = ParseFigure(m.str(1)), hi = ParseFigure(m.str(3));
+    if (!lo || !hi) return false;
+    double hm = Multiplier(m, 4);
+    double lm = m.has(2) ? Multiplier(m, 2) : hm;
+    if (*lo * lm >= *hi * hm) return false;
+    a->value = *lo * lm;
+    a->value_max = *hi * hm;
+    return true;
+  }
+
+  // "năm mươi triệu đồng".
+  bool Words(std::string_view t, const PatternMatch& m, AmountFact* a) const {
+    if (!m.has(1) || !Currency(t, m, 2, a)) return false;
+    size_t wb = Off(t, m.groups[1]);
+    if (IsLetter(CodePointBefore(t, wb))) return false;
+    size_t wend = 0;
+    auto v = nw_.ParsePrefix(t, wb, &wend);
+    if (!v || wend != wb + m.groups[1].size() || *v < 1000) return false;
+    a->value = *v;
+    a->words_value = *v;
+    return true;
+  }
+
+  // "không quá …" → at-most, "tối thiểu …" → at-least before the amount;
+  // "… trở lên" after the amount (end) bounds it too.
+  std::string Bound(std::string_view t, size_t begin, size_t end) const {
+    std::string q = QualifierAfter(set_, bound_after_, vw_, t, end);
+    if (q.empty()) q = QualifierBefore(set_, bound_, vw_, t, begin);
+    return q == "at-most" || q == "at-least" ? q : std::string();
+  }
+
+  // "… đồng/xã", "… đồng/người/tháng": the unit a rate is per. Returns where
+  // the amount's text ends.
+  size_t Per(std::string_view t, size_t end, std::string* per) const {
+    size_t e = end;
+    while (e < t.size() && t[e] == '/') {
+      std::string noun = vw_.NounAfter(t, e + 1, 3);
+      if (noun.empty()) break;
+      size_t b = e + 1;
+      while (b < t.size() && (t[b] == ' ' || t[b] == '\t')) ++b;
+      if (!per->empty()) per->push_back('/');
+      *per += noun;
+      e = b + noun.size();
+    }
+    return e;
+  }
+
   // The currency word must end there: "đ" is not the start of "đã", "đồng"
   // is not the start of "đồng chí".
   bool CurrencyEnds(std::string_view t, std::string_view cur) const {
@@ -207,7 +320,8 @@ class MoneyExtractor : public Extractor {
   PatternSet set_;
   NumberWords nw_;
   ValueWords vw_;
-  int spelled_ = -1;
+  std::vector<std::pair<int, std::string>> currencies_;
+  int spelled_ = -1, bound_ = -1, bound_after_ = -1;
 };
 
 // ---------------------------------------------------------------- percent
@@ -283,6 +397,7 @@ class NumberExtractor : public Extractor {
     after_ = set_.Index("qualifier.after");
     not_after_ = set_.Index("number.not_after");
     phone_ = set_.Index("number.phone_cue");
+    echo_ = set_.Index("number.echo");
   }
   const char* name() const override { return "numbers"; }
 
@@ -294,7 +409,8 @@ class NumberExtractor : public Extractor {
     SpanSet taken(spans), mine;
     for (const PatternMatch& m : set_.FindAll(t, {"number.figure", "number.words"})) {
       const std::string& id = set_.id(m.rule);
-      if (id != "number.figure" && id != "number.words") continue;
+      bool in_words = id.rfind("number.words", 0) == 0;  // number.words, number.words.echo
+      if (id != "number.figure" && !in_words) continue;
       if (!m.has(1)) continue;
       size_t b = Off(t, m.groups[1]);
       size_t e = b + m.groups[1].size();
@@ -317,8 +433,9 @@ class NumberExtractor : public Extractor {
         auto v = nw_.ParsePrefix(t, b, &wend);
         if (!v || wend <= b) continue;
         std::string_view words = t.substr(b, wend - b);
-        if (words.find(' ') == std::string_view::npos) continue;  // one word: an article
-        e = wend;
+        e = Echo(t, wend, *v);
+        // One word is an article ("một số"), unless the figure repeats it.
+        if (words.find(' ') == std::string_view::npos && e == wend) continue;
         n.value = *v;
       }
       if (Preceded(t, b)) continue;
@@ -327,8 +444,9 @@ class NumberExtractor : public Extractor {
         std::string after = QualifierAfter(set_, after_, vw_, t, e);
         if (!after.empty()) n.qualifier = after;
       }
+      if (id == "number.figure") e = Scale(t, e, &n.value);
       n.noun = vw_.NounAfter(t, e, 4);
-      if (id == "number.words" && n.noun.empty()) continue;
+      if (in_words && n.noun.empty()) continue;
       n.span = {b, e, 0};
       n.text = std::string(t.substr(b, e - b));
       n.rule = id;
@@ -358,6 +476,30 @@ class NumberExtractor : public Extractor {
     return true;
   }
 
+  // "ba mươi (30) ngày": the figure in brackets repeats the words; the
+  // count's text takes it in. Returns where the count ends.
+  size_t Echo(std::string_view t, size_t e, double value) const {
+    if (echo_ < 0 || e >= t.size()) return e;
+    PatternMatch m;
+    std::string_view rest = t.substr(e, std::min<size_t>(24, t.size() - e));
+    if (!set_.FindNext(echo_, rest, 0, &m) || m.begin != 0 || !m.has(1)) return e;
+    auto v = ParseFigure(m.str(1));
+    return v && *v == value ? e + m.end : e;
+  }
+
+  // "4,2 triệu người": a magnitude word after the figure scales it.
+  size_t Scale(std::string_view t, size_t e, double* value) const {
+    size_t i = e;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+    size_t b = i;
+    while (i < t.size() && IsLetter(CodePointAt(t, i))) vanban::NextCodePoint(t, &i);
+    if (i == b) return e;
+    auto mult = nw_.Parse("một " + std::string(t.substr(b, i - b)));
+    if (!mult || (*mult != 1e3 && *mult != 1e6 && *mult != 1e9)) return e;
+    *value *= *mult;
+    return i;
+  }
+
   // Words before that make the figure a name or a label ("Trung ương 4",
   // "khóa 13", "Điều 5") or a phone number.
   bool Preceded(std::string_view t, size_t b) const {
@@ -372,7 +514,7 @@ class NumberExtractor : public Extractor {
   PatternSet set_;
   NumberWords nw_;
   ValueWords vw_;
-  int before_ = -1, after_ = -1, not_after_ = -1, phone_ = -1;
+  int before_ = -1, after_ = -1, not_after_ = -1, phone_ = -1, echo_ = -1;
 };
 
 template <typename T>

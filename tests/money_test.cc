@@ -70,5 +70,64 @@ TEST(MoneyExtractor, FigureAndWordsAreOneAmountWithOneSpan) {
   EXPECT_TRUE(doc.numbers.empty());
 }
 
+// Compound magnitudes, other currencies, ranges, caps and rates per unit.
+struct ShapeCase {
+  const char* text;
+  double value;      // < 0: no amount
+  double value_max;  // < 0: not a range
+  const char* currency;
+  const char* bound;
+  const char* per;
+};
+
+TEST(MoneyExtractor, CompoundRangesCapsAndRates) {
+  const ShapeCase cases[] = {
+      {"tổng dự toán 1 tỷ 250 triệu đồng", 1.25e9, -1, "VND", "", ""},
+      {"số dư 3 tỷ 75 triệu 500 nghìn đồng", 3.0755e9, -1, "VND", "", ""},
+      {"thưởng 4 triệu 300 nghìn đồng", 4.3e6, -1, "VND", "", ""},
+      {"vốn đầu tư 12,8 nghìn tỷ đồng", 1.28e13, -1, "VND", "", ""},
+      {"xuất khẩu ước 2.140,5 triệu USD", 2.1405e9, -1, "USD", "", ""},
+      {"tài trợ 800 nghìn đô la Mỹ", 8e5, -1, "USD", "", ""},
+      {"khoản vay 25 triệu EUR", 2.5e7, -1, "EUR", "", ""},
+      {"mỗi công trình được hỗ trợ 2,5 - 4 tỷ đồng/công trình", 2.5e9, 4e9, "VND", "",
+       "công trình"},
+      {"mức chi từ 300 đến 700 triệu đồng", 3e8, 7e8, "VND", "", ""},
+      {"giá trị từ 800 triệu đến 1,2 tỷ đồng", 8e8, 1.2e9, "VND", "", ""},
+      {"kinh phí không quá 90 triệu đồng", 9e7, -1, "VND", "at-most", ""},
+      {"hỗ trợ tối đa là 15 triệu đồng/hộ", 1.5e7, -1, "VND", "at-most", "hộ"},
+      {"vốn điều lệ tối thiểu 5 tỷ đồng", 5e9, -1, "VND", "at-least", ""},
+      {"dự án từ 500 triệu đồng trở lên", 5e8, -1, "VND", "at-least", ""},
+      {"phụ cấp 700.000 đồng/người/tháng", 7e5, -1, "VND", "", "người/tháng"},
+      // Not a range: a year before a dash; not compound: a count between.
+      {"Năm 2025 - 300 triệu đồng", 3e8, -1, "VND", "", ""},
+      {"đồng chí Bí thư đồng thời là Chủ tịch", -1, -1, "", "", ""},
+  };
+  for (const auto& c : cases) {
+    Document doc = ExtractValues(c.text);
+    if (c.value < 0) {
+      EXPECT_TRUE(doc.amounts.empty()) << c.text;
+      continue;
+    }
+    ASSERT_EQ(doc.amounts.size(), 1u) << c.text;
+    const AmountFact& a = doc.amounts[0];
+    EXPECT_DOUBLE_EQ(a.value, c.value) << c.text;
+    EXPECT_EQ(a.value_max.has_value(), c.value_max >= 0) << c.text;
+    if (c.value_max >= 0 && a.value_max) {
+      EXPECT_DOUBLE_EQ(*a.value_max, c.value_max) << c.text;
+    }
+    EXPECT_EQ(a.currency, c.currency) << c.text;
+    EXPECT_EQ(a.bound, c.bound) << c.text;
+    EXPECT_EQ(a.per, c.per) << c.text;
+  }
+}
+
+TEST(MoneyExtractor, CompoundAmountKeepsOneSpanAndRule) {
+  Document doc = ExtractValues("Tổng kinh phí: 2 tỷ 450 triệu đồng.");
+  ASSERT_EQ(doc.amounts.size(), 1u);
+  EXPECT_EQ(doc.Slice(doc.amounts[0].span), "2 tỷ 450 triệu đồng");
+  EXPECT_EQ(doc.amounts[0].rule, "money.compound");
+  EXPECT_TRUE(doc.numbers.empty());
+}
+
 }  // namespace
 }  // namespace vanban

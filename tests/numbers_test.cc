@@ -153,6 +153,30 @@ TEST(NumberExtractor, CountsQualifiersAndNouns) {
   }
 }
 
+// Counts in words with their noun, figures repeated in brackets, and
+// figures scaled by a magnitude word.
+TEST(NumberExtractor, WordsEchoesAndScaledCounts) {
+  const NumberCase cases[] = {
+      {"Đảng bộ có sáu mươi tư tổ chức cơ sở đảng.", 64, "", "tổ chức cơ sở"},
+      {"giao mười bảy nhiệm vụ trọng tâm", 17, "", "nhiệm vụ trọng tâm"},
+      {"trong thời hạn bốn mươi lăm (45) ngày làm việc", 45, "", "ngày làm việc"},
+      {"dân số khoảng 3,8 triệu người", 3.8e6, "approximately", "người"},
+      {"hỗ trợ 2,5 nghìn hộ nghèo", 2500, "", "hộ nghèo"},
+      {"có 12 tổ chức tham gia", 12, "", "tổ chức"},
+      {"giải quyết trong mười (10) ngày", 10, "", "ngày"},
+  };
+  for (const auto& c : cases) {
+    Document doc = ExtractValues(c.text);
+    ASSERT_EQ(doc.numbers.size(), 1u) << c.text;
+    EXPECT_DOUBLE_EQ(doc.numbers[0].value, c.value) << c.text;
+    EXPECT_EQ(doc.numbers[0].qualifier, c.qualifier) << c.text;
+    EXPECT_EQ(doc.numbers[0].noun, c.noun) << c.text;
+  }
+  Document doc = ExtractValues("thời hạn ba mươi (30) ngày");
+  ASSERT_EQ(doc.numbers.size(), 1u);
+  EXPECT_EQ(doc.Slice(doc.numbers[0].span), "ba mươi (30)");
+}
+
 TEST(NumberExtractor, SkipsDatesReferencesLabelsPhonesAndNames) {
   const char* cases[] = {
       "Hà Nội, ngày 24 tháng 12 năm 2021",
