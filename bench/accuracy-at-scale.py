@@ -6,7 +6,8 @@ Runs vanban over every document of a corpus written by bench/gen_corpus.py
 `xargs vanban extract`), then compares each plan with its ground truth the way
 /work/shared/eval/score.py compares with the gold files (same fields, same
 normalisation, sets for list fields), plus the leads of tasks. Prints
-per-field true/false positives and misses, precision and recall, micro
+per-field true/false positives and misses, precision and recall (and per
+class of the time and quantity facts gen_corpus.py labels, "class …"), micro
 precision/recall/F1 over all facts, and docs/s, MB/s and peak RSS (the
 largest vanban process). Time phrase classes of the truth (time_classes) are
 scored one by one as class:<name> (see docs/time.md); periods counts
@@ -179,10 +180,56 @@ def score_classes(t, doc, truth, out):
             t.misses[field].append(f"{doc}: extra {v} in {r['text']!r}")
 
 
+def class_values(out, field):
+    """The values of a plan that a class fact of this field is checked against."""
+    amounts = [a for a in as_list(out.get("amounts")) if isinstance(a, dict)]
+    if field == "amounts":
+        return {num_key(a["value"]) for a in amounts if isinstance(a.get("value"), (int, float))}
+    if field == "amounts.max":
+        return {(num_key(a["value"]), num_key(a["value_max"]), a.get("per"))
+                for a in amounts if a.get("value_max") is not None}
+    if field == "amounts.bound":
+        return {(num_key(a["value"]), a.get("bound")) for a in amounts if a.get("bound")}
+    if field == "amounts.currency":
+        return {(num_key(a["value"]), a.get("currency")) for a in amounts}
+    if field == "numbers":
+        return {num_key(n["value"]) for n in as_list(out.get("numbers"))
+                if isinstance(n, dict) and isinstance(n.get("value"), (int, float))}
+    return set()
+
+
+def class_key(field, value):
+    if field == "amounts.max":
+        return (num_key(value[0]), num_key(value[1]), value[2])
+    if field in ("amounts.bound", "amounts.currency"):
+        return (num_key(value[0]), value[1])
+    return num_key(value)
+
+
+def score_quantity_classes(t, doc, truth, out):
+    """Per-class facts (gen_corpus.py truth["classes"]): a fact the plan must
+    hold counts as found or missed; an absent one that the plan holds is a
+    false alarm of its class."""
+    for c in truth.get("classes", []):
+        field = "class " + c["class"]
+        hit = class_key(c["field"], c["value"]) in class_values(out, c["field"])
+        if c.get("absent"):
+            if hit:
+                t.fp[field] += 1
+                t.misses[field].append(f"{doc}: false alarm {c['value']!r}")
+            else:
+                t.tp[field] += 0
+        elif hit:
+            t.tp[field] += 1
+        else:
+            t.fn[field] += 1
+            t.misses[field].append(f"{doc}: missing {c['value']!r}")
+
+
 def slim(plan):
     """The parts of a plan that score_one reads (keeps memory small on big corpora)."""
     keep = ("document", "signature", "signatures", "recipients", "citations", "deadlines",
-            "periods", "amounts", "percentages", "tasks", "targets")
+            "periods", "amounts", "percentages", "tasks", "targets", "numbers")
     return {k: plan.get(k) for k in keep}
 
 
@@ -255,8 +302,11 @@ def main():
     t = Tally()
     for truth in truths:
         score_one(t, truth["file"], truth, plans.get(truth["file"], {}))
+        score_quantity_classes(t, truth["file"], truth, plans.get(truth["file"], {}))
     fields = sorted(set(t.tp) | set(t.fn) | set(t.fp))
-    tp, fp, fn = sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values())
+    # Class facts repeat facts of the fields: the totals leave them out.
+    plain = [f for f in fields if not f.startswith("class ")]
+    tp, fp, fn = (sum(d[f] for f in plain) for d in (t.tp, t.fp, t.fn))
     prec = tp / (tp + fp) if tp + fp else 1.0
     rec = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0

@@ -592,6 +592,87 @@ def money_phrase(rng, doc):
     return f"{a},{b} tỷ đồng"
 
 
+# ----------------------------------------------------------------------------
+# Money and count classes. Each phrase records its class in truth["classes"]
+# ({class, field, value, absent}): field "amounts" (value), "amounts.max"
+# (a range's high end), "amounts.bound" ([value, bound]), "amounts.currency"
+# ([value, code]) or "numbers" (value); absent=true when the phrase must
+# NOT give that value (a false alarm if it does). Drawn from a generator of
+# their own, so adding them leaves the rest of the corpus unchanged.
+
+COUNT_NOUNS = ["tổ chức cơ sở đảng", "nhiệm vụ trọng tâm", "đơn vị hành chính", "hộ gia đình",
+               "công trình", "đại biểu", "chi bộ"]
+PER_UNITS = ["xã", "hộ", "người", "công trình", "trường"]
+
+
+def quantity_phrase(crng, doc):
+    """One sentence of a money or count class; records its truth."""
+    def fact(cls, field, value, absent=False):
+        doc.truth.setdefault("classes", []).append(
+            {"class": cls, "field": field, "value": value, "absent": absent})
+
+    k = crng.randrange(10)
+    if k == 0:  # 1 tỷ 250 triệu đồng
+        a, b = crng.randint(1, 30), crng.randint(1, 999)
+        v = a * 1_000_000_000 + b * 1_000_000
+        doc.truth["amounts"].append(v)
+        fact("money.compound", "amounts", v)
+        return f"Tổng dự toán được duyệt là {a} tỷ {b} triệu đồng."
+    if k == 1:  # 15,6 nghìn tỷ đồng
+        a, b = crng.randint(1, 99), crng.randint(1, 9)
+        v = a * 1_000_000_000_000 + b * 100_000_000_000
+        doc.truth["amounts"].append(v)
+        fact("money.thousand-billion", "amounts", v)
+        return f"Tổng vốn đầu tư toàn xã hội ước đạt {a},{b} nghìn tỷ đồng."
+    if k == 2:  # 1.350,5 triệu USD
+        a, b = crng.randint(100, 9999), crng.randint(1, 9)
+        v = a * 1_000_000 + b * 100_000
+        doc.truth["amounts"].append(v)
+        fact("money.usd", "amounts.currency", [v, "USD"])
+        return f"Kim ngạch xuất khẩu ước đạt {grouped(a)},{b} triệu USD."
+    if k == 3:  # 3,5 - 6 tỷ đồng/xã
+        lo, hi = crng.randint(1, 4), crng.randint(5, 9)
+        half = crng.choice([0, 5])
+        low = lo * 1_000_000_000 + half * 100_000_000
+        unit = crng.choice(PER_UNITS)
+        doc.truth["amounts"].append(low)
+        fact("money.range", "amounts.max", [low, hi * 1_000_000_000, unit])
+        lo_txt = f"{lo},{half}" if half else str(lo)
+        sep = crng.choice([" - ", "-", " đến "])
+        return f"Mức hỗ trợ từ {lo_txt}{sep}{hi} tỷ đồng/{unit}."
+    if k == 4:  # không quá 120 triệu đồng
+        v = crng.choice([30, 50, 80, 120, 150, 200, 300]) * 1_000_000
+        word, bound = crng.choice([("không quá", "at-most"), ("tối đa", "at-most"),
+                                   ("không vượt quá", "at-most"), ("tối thiểu", "at-least")])
+        doc.truth["amounts"].append(v)
+        fact("money.bound", "amounts.bound", [v, bound])
+        return f"Mức chi cho mỗi cuộc {word} {v // 1_000_000} triệu đồng."
+    if k == 5:  # đồng chí / đồng thời after a figure: no amount
+        n = crng.randint(2, 40)
+        fact("money.dong-word", "amounts", n, absent=True)
+        return crng.choice([f"Đoàn kiểm tra gồm {n:02d} đồng chí.",
+                            f"Năm {crng.randint(2020, 2026)} có {n} đồng chí được khen thưởng.",
+                            f"Kết nạp {n} đồng chí, đồng thời kiện toàn chi ủy."])
+    if k == 6:  # bảy mươi hai tổ chức cơ sở đảng
+        n = crng.randint(11, 99)
+        fact("count.words", "numbers", n)
+        return f"Toàn Đảng bộ có {number_words(n)} {crng.choice(COUNT_NOUNS)}."
+    if k == 7:  # ba mươi (30) ngày
+        n = crng.choice([10, 15, 20, 30, 45, 60, 90])
+        fact("count.words-echo", "numbers", n)
+        return f"Thời gian xử lý là {number_words(n)} ({n:02d}) ngày làm việc."
+    if k == 8:  # 4,2 triệu người, 1,5 nghìn hộ
+        a, b = crng.randint(1, 9), crng.randint(1, 9)
+        mult, noun = crng.choice([(1_000_000, "triệu người"), (1_000, "nghìn hộ")])
+        fact("count.scaled", "numbers", a * mult + b * mult // 10)
+        return f"Chương trình hỗ trợ cho {a},{b} {noun}."
+    # năm (five) before a noun and năm (year): the count, never the year
+    n = crng.choice([3, 5, 7, 9])
+    y = crng.randint(2020, 2026)
+    fact("count.five-or-year", "numbers", y, absent=True)
+    return f"Trong năm {y}, tổ chức {number_words(n)} mươi lớp bồi dưỡng."
+
+
 def pct_phrase(rng, doc):
     k = rng.randrange(3)
     if k == 0:
@@ -793,6 +874,10 @@ def make_doc(rng, idx):
     if rng.random() < 0.2:
         para(f"Tổng kinh phí thực hiện là {money_phrase(rng, d)}.")
 
+    crng = random.Random(f"quantities-{idx}")
+    for _ in range(crng.randint(1, 2)):
+        para(quantity_phrase(crng, d))
+
     # ---- recipients and signature
     recipients = ["Như Điều 3" if tname == "Quyết định" else "Như trên"]
     recipients += rng.sample(iss["units"], min(len(iss["units"]), rng.randint(1, 4)))
@@ -846,6 +931,7 @@ def make_doc(rng, idx):
         "percentages": sorted(set(t["percentages"])),
         "tasks": t["tasks"],
         "time_classes": t.get("time_classes", []),
+        "classes": t.get("classes", []),
     }
     if addressees:
         truth["document"]["addressees"] = addressees
