@@ -73,6 +73,22 @@ struct Repair {
 };
 
 // Where the main parts of the document lie in the normalised text.
+// A table printed in the text (pipeline/tables.h): rows of cells, each cell
+// with its span and its text with markup stripped and spaces collapsed.
+struct TableCell {
+  Span span;
+  std::string text;
+};
+struct TableRow {
+  Span span;
+  std::vector<TableCell> cells;
+};
+struct Table {
+  std::string layout;  // pipe | web | layout
+  Span span;
+  std::vector<TableRow> rows;
+};
+
 struct Segments {
   Span header;      // from the start to the end of the subject / addressees
   Span body;        // main text
@@ -87,6 +103,7 @@ struct Segments {
   Span title;       // the type title line ("KẾ HOẠCH")
   Span subject;     // trích yếu lines ("V/v …" or the lines under the title)
   Span addressees;  // "Kính gửi:" block
+  std::vector<Table> tables;  // tables of the text, in text order
 };
 
 struct Signature {

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "extractors/lexicon.h"
+#include "pipeline/tables.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -265,6 +266,7 @@ class SegmentStage : public Stage {
   Status Run(Document* doc) const override {
     Status s = Locate(doc);
     Extent(doc);
+    doc->segments.tables = FindTables(doc->text);
     return s;
   }
 
