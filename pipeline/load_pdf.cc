@@ -74,11 +74,14 @@ struct Word {
   std::string text;
 };
 
+constexpr int kTableColumn = 3;
+
 struct Line {
   std::vector<Word> words;  // sorted by x0
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  double size = 0;  // largest font size on the line
-  int column = 0;   // 0 whole width, 1 left column, 2 right column
+  double size = 0;     // largest font size on the line
+  int column = 0;      // 0 whole width, 1 left column, 2 right column, 3 table row
+  double grid_x0 = 0;  // table rows: the table's left edge (see TableText)
   void Add(Word w) {
     if (words.empty()) {
       x0 = w.x0, y0 = w.y0, x1 = w.x1, y1 = w.y1;
@@ -90,8 +93,34 @@ struct Line {
     words.push_back(std::move(w));
   }
   double height() const { return std::max(1.0, y1 - y0); }
+  // A table row keeps its layout: each word starts at the character column
+  // of its x position (half an em a column, from the table's left edge), and
+  // cells stay apart by two spaces at least, so the rows of one table line
+  // up as pdftotext -layout writes them.
+  std::string TableText() const {
+    std::string out;
+    size_t col = 0;
+    double unit = 0.5 * em();
+    for (size_t i = 0; i < words.size(); ++i) {
+      size_t target = static_cast<size_t>(std::max(0.0, (words[i].x0 - grid_x0) / unit + 0.5));
+      if (i > 0) {
+        bool cell_gap = words[i].x0 - words[i - 1].x1 > 1.2 * em();
+        size_t min_spaces =
+            cell_gap                                                                    ? 2
+            : (words[i - 1].space_after || words[i].x0 - words[i - 1].x1 > 0.15 * em()) ? 1
+                                                                                        : 0;
+        target = cell_gap ? std::max(target, col + min_spaces) : col + min_spaces;
+      }
+      out.append(target > col ? target - col : 0, ' ');
+      col = std::max(col, target);
+      out += words[i].text;
+      for (unsigned char c : words[i].text) col += (c & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return out;
+  }
   double em() const { return size > 0 ? size : height(); }
   std::string Text() const {
+    if (column == kTableColumn) return TableText();
     std::string out;
     for (size_t i = 0; i < words.size(); ++i) {
       // Poppler cuts words at some glyphs (TCVN3 "t−íng" is three boxes):
@@ -176,6 +205,42 @@ bool WidestGap(const Line& l, double* g0, double* g1) {
   return best > 2.5 * l.em();
 }
 
+// The x positions where the cells after wide gaps (over 1.5 em) start: a
+// line with two or more is a table row (three cells or more).
+std::vector<double> CellStarts(const Line& l) {
+  std::vector<double> out;
+  for (size_t i = 1; i < l.words.size(); ++i) {
+    if (l.words[i].x0 - l.words[i - 1].x1 > 1.5 * l.em()) out.push_back(l.words[i].x0);
+  }
+  return out;
+}
+
+// The end of the table that starts at lines[first]: rows with three cells
+// or more and the wrapped lines between them, whose words stay inside the
+// columns (no word runs across a column start of the first row).
+size_t TableRun(const std::vector<Line>& lines, size_t first) {
+  std::vector<double> starts = CellStarts(lines[first]);
+  auto crosses = [&](const Line& l) {
+    for (const Word& w : l.words)
+      for (double x : starts)
+        if (w.x0 < x - 0.5 * l.em() && w.x1 > x + 0.5 * l.em()) return true;
+    return false;
+  };
+  size_t end = first + 1;
+  while (end < lines.size()) {
+    const Line& l = lines[end];
+    if (l.y0 - lines[end - 1].y1 > 3 * l.em()) break;
+    if (CellStarts(l).size() < 2 && crosses(l)) break;
+    ++end;
+  }
+  // Trailing lines without cells belong to the text below unless a row follows.
+  while (end > first + 1 && CellStarts(lines[end - 1]).empty() &&
+         lines[end - 1].x0 < lines[first].x0 - 0.5 * lines[first].em()) {
+    --end;
+  }
+  return end;
+}
+
 // Marks runs of lines that read as two columns (see the comment above) and
 // returns the lines in reading order: each run's left column, then its right
 // column. Lines split across the gutter become two lines.
@@ -183,6 +248,18 @@ std::vector<Line> ReadingOrder(std::vector<Line> lines) {
   std::vector<Line> out;
   size_t i = 0;
   while (i < lines.size()) {
+    if (CellStarts(lines[i]).size() >= 2) {
+      size_t end = TableRun(lines, i);
+      double x0 = lines[i].x0;
+      for (size_t k = i; k < end; ++k) x0 = std::min(x0, lines[k].x0);
+      for (size_t k = i; k < end; ++k) {
+        lines[k].column = kTableColumn;
+        lines[k].grid_x0 = x0;
+        out.push_back(std::move(lines[k]));
+      }
+      i = end;
+      continue;
+    }
     double g0 = 0, g1 = 0;
     if (!WidestGap(lines[i], &g0, &g1)) {
       out.push_back(std::move(lines[i++]));
@@ -391,7 +468,7 @@ std::string PageText(const std::vector<Line>& lines, double left_margin, double 
   for (const Line& l : lines) {
     std::string text = l.Text();
     bool join = false;
-    if (prev && prev->column == l.column) {
+    if (prev && prev->column == l.column && l.column != kTableColumn) {
       double em = std::max(prev->em(), l.em());
       bool full = l.column == 0 && prev->x1 >= right_margin - 2.5 * em;
       bool at_margin = l.x0 <= left_margin + 0.6 * em;

@@ -521,6 +521,16 @@ std::vector<std::pair<size_t, size_t>> LineBounds(std::string_view in) {
   return lines;
 }
 
+// A line between two lines holding only "|": a cell of a web-captured table
+// ("2025", "3"), not a page number.
+bool IsTableCell(std::string_view in, const std::vector<std::pair<size_t, size_t>>& lines,
+                 size_t i) {
+  auto bar = [&](size_t j) {
+    return Trim(in.substr(lines[j].first, lines[j].second - lines[j].first)) == "|";
+  };
+  return i > 0 && i + 1 < lines.size() && bar(i - 1) && bar(i + 1);
+}
+
 void CleanupPass(std::string_view in, const LineWords& words, TextRewriter* w) {
   // Line boundaries first, so a line can look at the next non-blank one.
   const std::vector<std::pair<size_t, size_t>> lines = LineBounds(in);
@@ -529,7 +539,7 @@ void CleanupPass(std::string_view in, const LineWords& words, TextRewriter* w) {
     std::string_view t = Trim(in.substr(b, e - b));
     // Decoration lines: keep the page break, drop the rest.
     std::string_view no_star = t;
-    if (IsDecorationLine(t) || IsPageNumberLine(t, words) ||
+    if (IsDecorationLine(t) || (IsPageNumberLine(t, words) && !IsTableCell(in, lines, i)) ||
         (no_star.size() > 2 && no_star.front() == '*' && no_star.back() == '*' &&
          IsFilePathLine(no_star.substr(1, no_star.size() - 2))) ||
         IsFilePathLine(t)) {
