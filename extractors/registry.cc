@@ -4,6 +4,7 @@
 #include "extractors/extractor.h"
 #include "extractors/organisations.h"
 #include "extractors/sections.h"
+#include "extractors/task_table.h"
 #include "extractors/tasks.h"
 #include "extractors/value_extractors.h"
 
@@ -25,6 +26,7 @@ const ExtractorFactory kExtractors[] = {
 
     // 3. Structure: organisations, sections, tasks, targets.
     NewOrganisationsExtractor, NewSectionsExtractor, NewTargetsExtractor, NewTasksExtractor,
+    NewTaskTableExtractor,
 
     nullptr,  // end marker, skipped
 };
