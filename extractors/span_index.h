@@ -37,6 +37,26 @@ class SpanIndex {
     return out;
   }
 
+  // The fact whose span holds position pos (the last one when several do),
+  // or null.
+  template <typename Fact>
+  const Fact* At(const std::vector<Fact>& facts, size_t pos) const {
+    const Fact* found = nullptr;
+    size_t best = 0;
+    auto end = std::upper_bound(entries_.begin(), entries_.end(), pos,
+                                [](size_t p, const Entry& e) { return p < e.begin; });
+    // Spans that start at or before pos; facts rarely nest, so few are looked at.
+    for (auto it = end; it != entries_.begin();) {
+      --it;
+      if (it->end > pos && (found == nullptr || it->index > best)) {
+        found = &facts[it->index];
+        best = it->index;
+      }
+      if (pos - it->begin > kMaxFactBytes) break;
+    }
+    return found;
+  }
+
   bool AnyWithin(const Span& range) const {
     for (auto it = First(range); it != entries_.end() && it->begin < range.end; ++it) {
       if (it->end <= range.end) return true;
@@ -45,6 +65,8 @@ class SpanIndex {
   }
 
  private:
+  // No fact span is longer than this: a search back from a position stops here.
+  static constexpr size_t kMaxFactBytes = 4096;
   struct Entry {
     size_t begin, end, index;
   };

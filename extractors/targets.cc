@@ -7,6 +7,7 @@
 
 #include "extractors/pattern_set.h"
 #include "extractors/sections.h"
+#include "extractors/span_index.h"
 #include "extractors/tasks.h"
 
 namespace vanban {
@@ -64,6 +65,7 @@ class TargetsExtractor : public Extractor {
   void Extract(Document* doc) const override {
     std::string_view text(doc->text);
     Span body = BodyRange(*doc);
+    const SpanIndex numbers(doc->numbers), deadlines(doc->deadlines);
     std::vector<Target> out;
     if (!doc->percentages.empty()) {
       for (const auto& p : doc->percentages) {
@@ -108,12 +110,10 @@ class TargetsExtractor : public Extractor {
         size_t b = body.begin + static_cast<size_t>(m.groups[1].data() - piece.data());
         t.span = Span{b, body.begin + m.end, 0};
         // Prefer the number fact at the same place, with its noun.
-        for (const auto& n : doc->numbers) {
-          if (n.span.begin <= b && n.span.end > b) {
-            t.value = n.value;
-            if (!n.noun.empty()) t.unit = n.noun;
-            t.span = n.span;
-          }
+        if (const NumberFact* n = numbers.At(doc->numbers, b)) {
+          t.value = n->value;
+          if (!n->noun.empty()) t.unit = n->noun;
+          t.span = n->span;
         }
         t.text = doc->Slice(Span{b, body.begin + m.end, 0});
         t.subject = t.unit;
@@ -129,13 +129,13 @@ class TargetsExtractor : public Extractor {
         std::string before = CleanText(text.substr(sent.begin, t.span.begin - sent.begin)) + " ";
         if (ps_.FindNext(subject_before_, before, 0, &m)) t.subject = m.str(1);
       }
-      for (const auto& d : doc->deadlines) {
-        if (Contains(sent, d.span) && !d.due.empty()) {
-          t.due = d.due;
-          t.horizon = d.due;
-          t.horizon_rule = d.rule;
-          break;
-        }
+      for (size_t i : deadlines.Within(sent)) {
+        const DeadlineFact& d = doc->deadlines[i];
+        if (d.due.empty()) continue;
+        t.due = d.due;
+        t.horizon = d.due;
+        t.horizon_rule = d.rule;
+        break;
       }
       if (t.due.empty()) Horizon(text.substr(sent.begin, sent.size()), &t);
     }
