@@ -53,7 +53,7 @@ int RunOfficeExport(Index* index, const IndexQuery& q, const std::string& format
     PrintError("export", arrivals.status().ToString());
     return kExitFatal;
   }
-  Table reg = RegisterTable(arrivals.value());
+  SheetTable reg = RegisterTable(arrivals.value());
   if (format == "register") {
     out << TableCsv(reg, bom);
     return kExitOk;

@@ -26,7 +26,7 @@ struct Cell {
 };
 
 // A table: a sheet name, column names and rows of cells.
-struct Table {
+struct SheetTable {
   std::string name;
   std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;
@@ -35,20 +35,20 @@ struct Table {
 // The register: one row per document in arrival order. The arrival date and
 // number come from the ingest; author, reference, date, type and subject
 // from the plan; the columns a clerk fills by hand are left blank.
-Table RegisterTable(const std::vector<Arrival>& arrivals);
+SheetTable RegisterTable(const std::vector<Arrival>& arrivals);
 // Deadlines then tasks, the rows of DeadlinesTasksCsv, with Vietnamese
 // column names.
-Table AgendaTable(const std::vector<AgendaItem>& deadlines, const std::vector<TaskRow>& tasks);
+SheetTable AgendaTable(const std::vector<AgendaItem>& deadlines, const std::vector<TaskRow>& tasks);
 
 // The table as CSV (RFC 4180, CRLF), dates as DD/MM/YYYY; bom prefixes the
 // UTF-8 byte order mark Excel needs to read UTF-8.
-std::string TableCsv(const Table& table, bool bom);
+std::string TableCsv(const SheetTable& table, bool bom);
 
 // Writes the tables as the sheets of one .xlsx workbook at path (dates as
 // date cells). Returns an IOError naming the problem when it cannot.
-Status WriteXlsx(const std::vector<Table>& tables, const std::string& path);
+Status WriteXlsx(const std::vector<SheetTable>& tables, const std::string& path);
 // The workbook's bytes (written through a temporary file).
-Result<std::string> XlsxBytes(const std::vector<Table>& tables);
+Result<std::string> XlsxBytes(const std::vector<SheetTable>& tables);
 
 // One edXML envelope (edXMLEnvelope > edXMLHeader > MessageHeader) for a
 // plan, in the QCVN 102:2016 namespace, filled with what the plan knows.

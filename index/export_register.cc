@@ -52,8 +52,8 @@ std::string ColumnName(const std::string& key) {
   return it == Columns().end() ? key : it->second;
 }
 
-Table RegisterTable(const std::vector<Arrival>& arrivals) {
-  Table t;
+SheetTable RegisterTable(const std::vector<Arrival>& arrivals) {
+  SheetTable t;
   t.name = ColumnName("register.sheet");
   for (const char* key : {"arrival_date", "arrival_number", "author", "reference", "date",
                           "subject", "recipient", "forwarded", "signed", "notes"}) {
@@ -77,8 +77,9 @@ Table RegisterTable(const std::vector<Arrival>& arrivals) {
   return t;
 }
 
-Table AgendaTable(const std::vector<AgendaItem>& deadlines, const std::vector<TaskRow>& tasks) {
-  Table t;
+SheetTable AgendaTable(const std::vector<AgendaItem>& deadlines,
+                       const std::vector<TaskRow>& tasks) {
+  SheetTable t;
   t.name = ColumnName("agenda.sheet");
   for (const char* key :
        {"kind", "doc_id", "reference", "item_id", "due", "text", "lead", "partners"}) {
@@ -111,7 +112,7 @@ Table AgendaTable(const std::vector<AgendaItem>& deadlines, const std::vector<Ta
   return t;
 }
 
-std::string TableCsv(const Table& table, bool bom) {
+std::string TableCsv(const SheetTable& table, bool bom) {
   std::string out = bom ? "\xEF\xBB\xBF" : "";
   out += CsvRow(table.columns);
   for (const auto& row : table.rows) {

@@ -36,7 +36,7 @@ std::string SheetName(const std::string& name, size_t index) {
   return out.empty() ? "Sheet" + std::to_string(index + 1) : out;
 }
 
-void WriteSheet(lxw_workbook* wb, const Table& t, size_t index, lxw_format* bold,
+void WriteSheet(lxw_workbook* wb, const SheetTable& t, size_t index, lxw_format* bold,
                 lxw_format* date) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, SheetName(t.name, index).c_str());
   for (size_t c = 0; c < t.columns.size(); ++c) {
@@ -61,7 +61,7 @@ void WriteSheet(lxw_workbook* wb, const Table& t, size_t index, lxw_format* bold
 
 }  // namespace
 
-Status WriteXlsx(const std::vector<Table>& tables, const std::string& path) {
+Status WriteXlsx(const std::vector<SheetTable>& tables, const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) return Status::IOError("cannot create the workbook");
   lxw_format* bold = workbook_add_format(wb);
@@ -74,7 +74,7 @@ Status WriteXlsx(const std::vector<Table>& tables, const std::string& path) {
   return Status::OK();
 }
 
-Result<std::string> XlsxBytes(const std::vector<Table>& tables) {
+Result<std::string> XlsxBytes(const std::vector<SheetTable>& tables) {
   const char* tmp = std::getenv("TMPDIR");
   std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/vanban-xlsx-XXXXXX";
   int fd = mkstemp(path.data());
