@@ -23,6 +23,8 @@ LeadPhraseFinder::LeadPhraseFinder(const PatternSet* patterns, const OrgMatcher*
   cue_ = patterns_->Index("lead.cue");
   head_ = patterns_->Index("body.head");
   stop_ = patterns_->Index("lead.stop");
+  and_ = patterns_->Index("list.and");
+  more_ = patterns_->Index("list.more");
 }
 
 size_t LeadPhraseFinder::SkipCue(std::string_view text, size_t p, size_t end) const {
@@ -88,6 +90,50 @@ Span LeadPhraseFinder::Find(std::string_view text, size_t begin, size_t end) con
     ++words;
   }
   return Span{};
+}
+
+// The start of the piece after a ", ", "; " or " và " at i, or npos.
+size_t LeadPhraseFinder::NextPiece(std::string_view text, size_t i, size_t end) const {
+  if ((text[i] == ',' || text[i] == ';') && i + 1 < end && IsSpace(text[i + 1])) return i + 1;
+  PatternMatch m;
+  if (and_ >= 0 && text[i] == ' ' &&
+      patterns_->FindNext(and_, text.substr(i, std::min<size_t>(8, end - i)), 0, &m) &&
+      m.begin == 0) {
+    return i + m.end;
+  }
+  return std::string_view::npos;
+}
+
+// True when a new body starts at p: a body that is not a bare group word
+// continuing the one before ("các sở, ban, ngành").
+bool LeadPhraseFinder::StartsBody(std::string_view text, size_t p, size_t end) const {
+  if (p >= end || BodyAt(text, p, end) == p) return false;
+  std::string_view piece = text.substr(p, std::min(kLookahead, end - p));
+  return more_ < 0 || !patterns_->PartialMatch(more_, piece);
+}
+
+std::vector<Span> LeadPhraseFinder::SplitBodies(std::string_view text, size_t begin,
+                                                size_t end) const {
+  std::vector<Span> parts;
+  std::vector<OrgMatch> orgs = orgs_->Find(text, begin, end);
+  size_t org = 0;
+  size_t b = begin;
+  for (size_t i = begin; i < end; ++i) {
+    while (org < orgs.size() && orgs[org].end <= i) ++org;
+    if (org < orgs.size() && orgs[org].begin < i) {
+      i = orgs[org].end - 1;  // never split inside a lexicon body
+      continue;
+    }
+    size_t next = NextPiece(text, i, end);
+    if (next == std::string_view::npos) continue;
+    while (next < end && IsSpace(text[next])) ++next;
+    if (!StartsBody(text, next, end)) continue;
+    parts.push_back(Span{b, i, 0});
+    b = next;
+    i = next - 1;
+  }
+  parts.push_back(Span{b, end, 0});
+  return parts;
 }
 
 }  // namespace vanban

@@ -5,6 +5,7 @@
 #define VANBAN_EXTRACTORS_TASK_LEAD_H_
 
 #include <string_view>
+#include <vector>
 
 #include "extractors/organisations.h"
 #include "extractors/pattern_set.h"
@@ -24,14 +25,20 @@ class LeadPhraseFinder {
   // empty span when the clause does not start that way.
   Span Find(std::string_view text, size_t begin, size_t end) const;
 
+  // Splits text[begin, end) into bodies at ", ", "; " and " và " where the
+  // next piece starts a body ("Sở Tài chính, các sở, ngành và UBND các xã").
+  std::vector<Span> SplitBodies(std::string_view text, size_t begin, size_t end) const;
+
  private:
   size_t SkipCue(std::string_view text, size_t p, size_t end) const;
   size_t BodyAt(std::string_view text, size_t p, size_t end) const;
+  size_t NextPiece(std::string_view text, size_t i, size_t end) const;
+  bool StartsBody(std::string_view text, size_t p, size_t end) const;
   bool VerbAt(std::string_view text, size_t p, size_t end) const;
 
   const PatternSet* patterns_;
   const OrgMatcher* orgs_;
-  int verb_, cue_, head_, stop_;
+  int verb_, cue_, head_, stop_, and_, more_;
 };
 
 }  // namespace vanban

@@ -10,6 +10,7 @@
 #include "extractors/pattern_set.h"
 #include "extractors/sections.h"
 #include "extractors/span_index.h"
+#include "extractors/task_block.h"
 #include "extractors/task_lead.h"
 
 namespace vanban {
@@ -75,6 +76,15 @@ std::vector<Span> Sentences(std::string_view text, Span range) {
   return out;
 }
 
+// span without the spaces, marks and punctuation at its ends.
+Span TrimSpan(std::string_view text, Span span) {
+  constexpr std::string_view kTrim = " \t\n*_-:.,;";
+  size_t b = span.begin, e = std::min(span.end, text.size());
+  while (b < e && kTrim.find(text[b]) != std::string_view::npos) ++b;
+  while (e > b && kTrim.find(text[e - 1]) != std::string_view::npos) --e;
+  return Span{b, e, 0};
+}
+
 // The time and target facts of a document, indexed once for every task.
 struct FactIndex {
   explicit FactIndex(const Document& doc)
@@ -94,7 +104,10 @@ std::vector<std::string> IdsWithin(const std::vector<Fact>& facts, const SpanInd
 class TasksExtractor : public Extractor {
  public:
   TasksExtractor(PatternSet patterns, OrgMatcher orgs)
-      : patterns_(std::move(patterns)), orgs_(std::move(orgs)), finder_(&patterns_, &orgs_) {
+      : patterns_(std::move(patterns)),
+        orgs_(std::move(orgs)),
+        finder_(&patterns_, &orgs_),
+        blocks_(&patterns_) {
     lead_verb_ = patterns_.Index("lead.verb");
     lead_before_ = patterns_.Index("lead.before");
     partner_cue_ = patterns_.Index("partner.cue");
@@ -102,6 +115,7 @@ class TasksExtractor : public Extractor {
     action_start_ = patterns_.Index("action.start");
     action_cue_ = patterns_.Index("action.cue");
     skip_heading_ = patterns_.Index("skip.heading");
+    continuous_ = patterns_.Index("time.continuous");
     assign_heading_ = patterns_.Index("assign.heading");
   }
   const char* name() const override { return "tasks"; }
@@ -126,6 +140,10 @@ class TasksExtractor : public Extractor {
     if (heading_like && short_title && Match(skip_heading_, title)) skipped = true;
     if (!IsItemStyle(s.style) && Match(assign_heading_, title)) assigning = true;
     path->push_back(&s);
+    if (!skipped && ReadBlock(doc, facts, s, *path)) {
+      path->pop_back();
+      return;
+    }
     if (!skipped) Consider(doc, facts, s, *path, assigning);
     for (const Section& c : s.children) Walk(doc, facts, c, path, skipped, assigning);
     path->pop_back();
@@ -293,6 +311,108 @@ class TasksExtractor : public Extractor {
     }
   }
 
+  // A section that is one labelled block ("a) Nhiệm vụ …", "- Đơn vị chủ
+  // trì …", "c) Thời gian thực hiện …") gives one task; its items are parts of
+  // that task. Returns false when s is not such a block.
+  bool ReadBlock(Document* doc, const FactIndex& facts, const Section& s,
+                 const std::vector<const Section*>& path) const {
+    std::vector<BlockField> fields = blocks_.Find(doc->text, s.span);
+    if (!BlockLabels::IsBlock(fields)) return false;
+    for (const Section& c : s.children) {
+      if (BlockLabels::IsBlock(blocks_.Find(doc->text, c.span))) return false;
+    }
+    std::vector<std::vector<BlockField>> blocks = BlockLabels::Split(fields);
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      // Blocks after the first start at their first label.
+      Span span = s.span;
+      if (i > 0) span.begin = blocks[i].front().whole.begin;
+      if (i + 1 < blocks.size()) span.end = blocks[i + 1].front().whole.begin;
+      AddBlockTask(doc, facts, s, span, blocks[i], path);
+    }
+    return !blocks.empty();
+  }
+
+  void AddBlockTask(Document* doc, const FactIndex& facts, const Section& s, Span span,
+                    const std::vector<BlockField>& fields,
+                    const std::vector<const Section*>& path) const {
+    std::string_view text(doc->text);
+    auto value = [&](BlockKind k) {
+      const BlockField* f = BlockLabels::Get(fields, k);
+      return f ? TrimPunct(CleanText(text.substr(f->value.begin, f->value.size()))) : std::string();
+    };
+    Task t;
+    t.id = "t" + std::to_string(doc->tasks.size() + 1);
+    t.span = span;
+    t.rule = "task.block";
+    t.form = "block";
+    t.text = value(BlockKind::kTask);
+    if (t.text.empty()) t.text = TrimPunct(s.title);
+    for (const Section* p : path) t.section_path.push_back(p->label.empty() ? p->title : p->label);
+    const BlockField* time = BlockLabels::Get(fields, BlockKind::kTime);
+    Span when = time ? time->whole : span;
+    t.period_ids = IdsWithin(doc->periods, facts.periods, when);
+    t.deadline_ids = IdsWithin(doc->deadlines, facts.deadlines, when);
+    t.date_ids = IdsWithin(doc->dates, facts.dates, span);
+    t.target_ids = IdsWithin(doc->targets, facts.targets, span);
+    SetDue(*doc, facts, time ? time->value : span, when, &t);
+    if (const BlockField* lead = BlockLabels::Get(fields, BlockKind::kLead)) {
+      // "Sở Y tế chủ trì, phối hợp với …": the lead phrase and its partners.
+      Span v = TrimSpan(text, lead->value);
+      Span phrase = finder_.Find(text, v.begin, v.end);
+      SetLead(doc, phrase.empty() ? v : phrase, &t);
+      if (!phrase.empty()) FindPartners(doc, v, &t);
+    }
+    if (const BlockField* partners = BlockLabels::Get(fields, BlockKind::kPartner)) {
+      Span v = TrimSpan(text, partners->value);
+      for (const Span& part : finder_.SplitBodies(text, v.begin, v.end)) {
+        AddPartner(doc, TrimSpan(text, part), &t);
+      }
+    }
+    t.product = value(BlockKind::kProduct);
+    doc->tasks.push_back(std::move(t));
+  }
+
+  // The due date of a task from the facts inside its time: a deadline, else
+  // the end of an activity period; none for a continuous time.
+  void SetDue(const Document& doc, const FactIndex& facts, Span said_span, Span when,
+              Task* t) const {
+    std::string said =
+        CleanText(std::string_view(doc.text).substr(said_span.begin, said_span.size()));
+    if (Match(continuous_, said)) {
+      t->continuous = true;
+      return;
+    }
+    for (size_t i : facts.deadlines.Within(when)) {
+      const DeadlineFact& d = doc.deadlines[i];
+      if (!d.rrule.empty()) t->recurrence = d.rrule;
+      if (d.due.empty()) continue;
+      t->due = d.due;
+      t->due_inclusive = d.inclusive;
+      return;
+    }
+    for (size_t i : facts.periods.Within(when)) {
+      const PeriodFact& p = doc.periods[i];
+      if (p.kind == "activity" && !p.end.empty()) {
+        t->due = p.end;
+        return;
+      }
+    }
+  }
+
+  void AddPartner(Document* doc, Span part, Task* t) const {
+    std::string_view text(doc->text);
+    std::string name = TrimPunct(CleanText(text.substr(part.begin, part.size())));
+    if (name.empty()) return;
+    std::vector<OrgMatch> om = orgs_.Find(text, part.begin, part.end);
+    if (om.size() == 1 && om.front().begin == part.begin && om.front().end == part.end) {
+      name = om.front().name;
+    }
+    for (const OrgMatch& m : om) AddOrgMention(doc, m, "partner");
+    if (std::find(t->partners.begin(), t->partners.end(), name) == t->partners.end()) {
+      t->partners.push_back(name);
+    }
+  }
+
   // The lead as printed; a single lexicon body is recorded as the lead.
   void SetLead(Document* doc, Span phrase, Task* t) const {
     std::string_view text(doc->text);
@@ -368,8 +488,9 @@ class TasksExtractor : public Extractor {
   PatternSet patterns_;
   OrgMatcher orgs_;
   LeadPhraseFinder finder_;
+  BlockLabels blocks_;
   int lead_verb_, lead_before_, partner_cue_, partner_stop_, action_start_, action_cue_,
-      skip_heading_, assign_heading_;
+      skip_heading_, assign_heading_, continuous_;
 };
 
 }  // namespace

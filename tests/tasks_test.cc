@@ -249,6 +249,87 @@ TEST(Tasks, SubItemsTakeTheSubjectOfTheirItem) {
   EXPECT_EQ(sub->deadline_ids, std::vector<std::string>{"d1"});
 }
 
+TEST(Tasks, LabelledBlockIsOneTask) {
+  Document doc;
+  doc.text =
+      "II. NHIỆM VỤ\n\n2.1. Số hóa hồ sơ lưu trữ\n\na) Nội dung: Rà soát, số hóa toàn bộ hồ sơ "
+      "lưu trữ lịch sử của tỉnh.\n\nb) Cơ quan thực hiện:\n\n- Cơ quan chủ trì: Sở Nội vụ.\n\n"
+      "- Cơ quan phối hợp: Sở Tài chính, các sở, ngành và Ủy ban nhân dân các xã.\n\nc) Thời "
+      "hạn hoàn thành: trước ngày 30/9/2026.\n\nd) Sản phẩm: Cơ sở dữ liệu hồ sơ số.\n";
+  AddDeadline(&doc, "trước ngày 30/9/2026", "2026-09-29");
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  const Task& t = doc.tasks[0];
+  EXPECT_EQ(t.form, "block");
+  EXPECT_EQ(t.lead, "Sở Nội vụ");
+  EXPECT_EQ(t.partners,
+            (std::vector<std::string>{"Sở Tài chính", "các sở, ngành", "Ủy ban nhân dân các xã"}));
+  EXPECT_EQ(t.due, "2026-09-29");
+  EXPECT_EQ(t.deadline_ids, std::vector<std::string>{"d1"});
+  EXPECT_EQ(t.product, "Cơ sở dữ liệu hồ sơ số");
+  EXPECT_EQ(t.text, "Rà soát, số hóa toàn bộ hồ sơ lưu trữ lịch sử của tỉnh");
+  EXPECT_EQ(t.section_path, (std::vector<std::string>{"II", "2.1"}));
+}
+
+TEST(Tasks, LabelledBlocksInAnyOrderOneTaskEach) {
+  Document doc;
+  doc.text =
+      "III. NHIỆM VỤ CỤ THỂ\n\n1. Tập huấn cán bộ\n\n- Thời gian thực hiện: Thường xuyên.\n\n"
+      "- Đơn vị chủ trì: Sở Giáo dục và Đào tạo.\n\n- Nhiệm vụ: Tổ chức tập huấn kỹ năng số.\n\n"
+      "2. Kiểm tra định kỳ\n\n- Đơn vị phối hợp: Công an tỉnh.\n\n- Đơn vị chủ trì: Sở Y tế."
+      "\n\n- Nhiệm vụ: Kiểm tra an toàn thực phẩm.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 2u);
+  EXPECT_EQ(doc.tasks[0].lead, "Sở Giáo dục và Đào tạo");
+  EXPECT_TRUE(doc.tasks[0].continuous);
+  EXPECT_EQ(doc.tasks[0].due, "");
+  EXPECT_EQ(doc.tasks[1].lead, "Sở Y tế");
+  EXPECT_EQ(doc.tasks[1].partners, std::vector<std::string>{"Công an tỉnh"});
+  for (const Task& t : doc.tasks) EXPECT_NE(t.lead, "Đơn vị");
+}
+
+TEST(Tasks, BlockTimeLabelCarriesTheDeadline) {
+  // The deadline fact may start at the label ("Thời hạn: trước ngày …").
+  Document doc;
+  doc.text =
+      "1. Cập nhật cơ sở dữ liệu đất đai\n\n- Nội dung: Chuẩn hóa dữ liệu địa chính.\n\n- "
+      "Đơn vị chủ trì: Sở Nông nghiệp và Môi trường.\n\n- Thời hạn: trước ngày 15/11/2026.\n";
+  AddDeadline(&doc, "Thời hạn: trước ngày 15/11/2026", "2026-11-14");
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  EXPECT_EQ(doc.tasks[0].due, "2026-11-14");
+  EXPECT_EQ(doc.tasks[0].deadline_ids, std::vector<std::string>{"d1"});
+}
+
+TEST(Tasks, BlocksWithoutHeadingsSplitAtARepeatedLabel) {
+  Document doc;
+  doc.text =
+      "II. NHIỆM VỤ\n\na) Nhiệm vụ: Kiểm tra hồ sơ đất đai.\n\nb) Đơn vị thực hiện: Sở Tư "
+      "pháp.\n\nc) Thời gian: Triển khai thường xuyên.\n\nd) Nhiệm vụ: Lập báo cáo tổng kết."
+      "\n\nđ) Chủ trì: Văn phòng UBND tỉnh.\n\ne) Phối hợp: các sở, ngành, đoàn thể và "
+      "UBND các huyện, thị xã.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 2u);
+  EXPECT_EQ(doc.tasks[0].lead, "Sở Tư pháp");
+  EXPECT_TRUE(doc.tasks[0].continuous);
+  EXPECT_EQ(doc.tasks[0].text, "Kiểm tra hồ sơ đất đai");
+  EXPECT_EQ(doc.tasks[1].text, "Lập báo cáo tổng kết");
+  EXPECT_EQ(doc.tasks[1].partners, (std::vector<std::string>{"các sở, ngành, đoàn thể",
+                                                             "Ủy ban nhân dân các huyện, thị xã"}));
+}
+
+TEST(Tasks, BlockLeadLineWithItsPartners) {
+  Document doc;
+  doc.text =
+      "3. Phát triển du lịch cộng đồng\n\n- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du "
+      "lịch chủ trì, phối hợp với Sở Tài chính.\n\n- Sản phẩm: Đề án trình UBND tỉnh.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  EXPECT_EQ(doc.tasks[0].lead, "Sở Văn hóa, Thể thao và Du lịch");
+  EXPECT_EQ(doc.tasks[0].partners, std::vector<std::string>{"Sở Tài chính"});
+  EXPECT_EQ(doc.tasks[0].product, "Đề án trình UBND tỉnh");
+}
+
 TEST(Tasks, EmptyDocument) {
   Document doc;
   RunAll(&doc);
