@@ -7,20 +7,11 @@
 #include "cli/command.h"
 #include "cli/index_flags.h"
 #include "index/export.h"
+#include "index/rows_json.h"
 #include "pipeline/plan_json.h"
 
 namespace vanban {
 namespace {
-
-nlohmann::json ItemJson(const AgendaItem& a) {
-  return {{"due", a.due},           {"inclusive", a.inclusive},
-          {"overdue", a.overdue},   {"reference", a.reference},
-          {"action", a.action},     {"lead", a.lead},
-          {"partners", a.partners}, {"kind", a.kind},
-          {"doc_id", a.doc_id},     {"deadline_id", a.deadline_id},
-          {"task_id", a.task_id},   {"path", a.path},
-          {"subject", a.subject}};
-}
 
 int RunDeadlines(const IndexFlags& flags) {
   if (!CheckDateFlags({{"--from", &flags.deadline_from, false},
@@ -48,10 +39,10 @@ int RunDeadlines(const IndexFlags& flags) {
   }
   if (flags.format == "json") {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& a : items.value()) out.push_back(ItemJson(a));
+    for (const auto& a : items.value()) out.push_back(AgendaItemJson(a));
     std::cout << PlanDump(out, 2) << "\n";
   } else if (flags.format == "jsonl") {
-    for (const auto& a : items.value()) std::cout << PlanDump(ItemJson(a)) << "\n";
+    for (const auto& a : items.value()) std::cout << PlanDump(AgendaItemJson(a)) << "\n";
   } else if (flags.format == "csv") {
     std::cout << DeadlinesTasksCsv(items.value(), {});
   } else {

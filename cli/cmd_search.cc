@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/index_flags.h"
 #include "index/export.h"
+#include "index/rows_json.h"
 #include "pipeline/plan_json.h"
 
 namespace vanban {
@@ -16,24 +17,6 @@ struct SearchFlags {
   IndexFlags index;
   std::vector<std::string> words;
 };
-
-nlohmann::json HitJson(const SearchHit& h, bool with_text) {
-  auto str = [](const std::string& s) {
-    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
-  };
-  nlohmann::json j = {{"id", h.id},
-                      {"path", h.path},
-                      {"type", str(h.type)},
-                      {"reference", str(h.reference)},
-                      {"issuer", str(h.issuer)},
-                      {"issued_on", str(h.issued_on)},
-                      {"subject", str(h.subject)}};
-  if (with_text) {
-    j["score"] = h.score;
-    j["snippet"] = h.snippet;
-  }
-  return j;
-}
 
 int RunSearch(const SearchFlags& flags) {
   std::string error;

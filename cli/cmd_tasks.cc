@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/index_flags.h"
 #include "index/export.h"
+#include "index/rows_json.h"
 #include "pipeline/plan_json.h"
 
 namespace vanban {
@@ -19,40 +20,6 @@ struct TasksFlags {
   std::string due_from, due_to;
   bool overdue = false;
 };
-
-// The "; "-joined partners as a list.
-std::vector<std::string> SplitPartners(const std::string& joined) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < joined.size()) {
-    size_t end = joined.find("; ", start);
-    if (end == std::string::npos) end = joined.size();
-    if (end > start) out.push_back(joined.substr(start, end - start));
-    start = end + 2;
-  }
-  return out;
-}
-
-nlohmann::json TaskJson(const TaskRow& t) {
-  auto str = [](const std::string& s) {
-    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
-  };
-  return {{"reference", str(t.reference)},
-          {"task_id", t.task_id},
-          {"section_path", str(t.section_path)},
-          {"action", t.text},
-          {"lead", str(t.lead)},
-          {"lead_canonical", str(t.lead_canonical)},
-          {"partners", SplitPartners(t.partners)},
-          {"due", str(t.due)},
-          {"due_inclusive", t.due_inclusive},
-          {"recurrence", str(t.recurrence)},
-          {"continuous", t.continuous},
-          {"product", str(t.product)},
-          {"overdue", t.overdue},
-          {"doc_id", t.doc_id},
-          {"path", t.path}};
-}
 
 // When the task is due, for the table: the date ("<" before an exclusive
 // one), "recurring", "continuous", or "-".

@@ -18,6 +18,7 @@
 #include "extractors/rule_file.h"
 #include "index/index.h"
 #include "index/org_names.h"
+#include "index/query_params.h"
 
 namespace vanban {
 
@@ -30,32 +31,6 @@ struct IndexFlags {
   std::string format = "table";
   std::string today;  // hidden --today: fixes "today" (tests)
 };
-
-// A date option's value in the index's form: YYYY-MM-DD, or the prefixes
-// YYYY-MM and YYYY (a whole month or year); the Vietnamese DD/MM/YYYY and
-// MM/YYYY are read as such. False when value is not a real date.
-inline bool NormaliseDateFlag(const std::string& value, std::string* iso) {
-  CivilDate d;
-  int a = 0, b = 0, c = 0;
-  char tail = 0;
-  if (std::sscanf(value.c_str(), "%d/%d/%d%c", &a, &b, &c, &tail) == 3) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c, b, a);
-    *iso = buf;
-    return c >= 1000 && ParseIsoDate(*iso, &d);
-  }
-  if (std::sscanf(value.c_str(), "%d/%d%c", &a, &b, &tail) == 2) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", b, a);
-    *iso = buf;
-    return b >= 1000 && ParseIsoDate(*iso + "-01", &d);
-  }
-  *iso = value;
-  if (value.size() == 10) return ParseIsoDate(value, &d);
-  if (value.size() == 7) return ParseIsoDate(value + "-01", &d);
-  if (value.size() == 4) return ParseIsoDate(value + "-01-01", &d);
-  return false;
-}
 
 // The check and transform of every date option (CLI11 prints its error).
 inline CLI::Validator DateFlag() {
@@ -101,8 +76,7 @@ inline void AddFilterFlags(CLI::App* cmd, IndexFlags* f, bool deadline_names_sho
          "--role", f->role,
          "With --org: its role (lead, partner: the task's own; issuer, recipient, addressee, "
          "signer, mentioned)")
-      ->check(CLI::IsMember(
-          {"lead", "partner", "issuer", "recipient", "addressee", "signer", "mentioned"}))
+      ->check(CLI::IsMember(DocumentRoles()))
       ->needs(org);
   cmd->add_option("--type", f->type, "Document type: its name or its code (KH, CV, …)");
   cmd->add_option("--issuer", f->issuer, "Issuing body (folded; abbreviations expand)");
@@ -133,17 +107,7 @@ inline bool CheckDateFlags(
 // Today: flag (--today) when given, else $VANBAN_TODAY, else the system's
 // local date. "" (and a one-line error printed) when the given date is bad.
 inline std::string ResolveToday(const std::string& flag) {
-  std::string today = flag;
-  const char* env = std::getenv("VANBAN_TODAY");
-  if (today.empty() && env && *env) today = env;
-  if (today.empty()) {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-  }
+  std::string today = flag.empty() ? LocalToday() : flag;
   std::string iso;
   if (NormaliseDateFlag(today, &iso) && iso.size() == 10) return iso;
   PrintError("--today", "not a date (" + today + "), expected YYYY-MM-DD");
