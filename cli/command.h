@@ -36,6 +36,8 @@ void RegisterExport(CLI::App* app, CommandRunner* run);
 void RegisterShow(CLI::App* app, CommandRunner* run);
 void RegisterFailures(CLI::App* app, CommandRunner* run);
 void RegisterCheck(CLI::App* app, CommandRunner* run);
+void RegisterServe(CLI::App* app, CommandRunner* run);
+void RegisterWatch(CLI::App* app, CommandRunner* run);
 
 // Prints "vanban: <what>: <why>" on stderr.
 void PrintError(const std::string& what, const std::string& why);

@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
   vanban::RegisterShow(&app, &run);
   vanban::RegisterFailures(&app, &run);
   vanban::RegisterCheck(&app, &run);
+  vanban::RegisterServe(&app, &run);
+  vanban::RegisterWatch(&app, &run);
   std::vector<std::string> args = Rewrite(argc, argv);
   if (args.empty()) {
     std::cerr << app.help();

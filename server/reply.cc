@@ -1,0 +1,17 @@
+// JSON answers and errors.
+#include "server/reply.h"
+
+#include "pipeline/plan_json.h"
+
+namespace vanban {
+
+void ReplyJson(httplib::Response* res, const nlohmann::json& body, int status) {
+  res->status = status;
+  res->set_content(PlanDump(body), "application/json; charset=utf-8");
+}
+
+void ReplyError(httplib::Response* res, int status, const std::string& message) {
+  ReplyJson(res, {{"error", message}, {"status", status}}, status);
+}
+
+}  // namespace vanban
