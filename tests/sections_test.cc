@@ -167,6 +167,19 @@ TEST(SectionParser, TitleOnNextLineAfterBareLabel) {
   EXPECT_EQ(Outline(tree), "chapter:II[article:5]");
 }
 
+// A long list runs past 99 and past 999 items; a year at the start of a line
+// that continues no list is not an item.
+TEST(SectionParser, LongListsAndYearsAtLineStart) {
+  std::string text = "II. TỔ CHỨC THỰC HIỆN\n";
+  for (int i = 1; i <= 1003; ++i) text += std::to_string(i) + ". Rà soát hồ sơ.\n";
+  std::vector<Section> tree = Parse(text);
+  ASSERT_EQ(tree.size(), 1u);
+  ASSERT_EQ(tree[0].children.size(), 1003u);
+  EXPECT_EQ(tree[0].children.back().label, "1003");
+  EXPECT_EQ(Outline(Parse("I. NỘI DUNG\n1. Rà soát trong năm\n2025. Báo cáo kết quả.\n")),
+            "roman:I[arabic:1]");
+}
+
 TEST(SectionParser, RangeIsRespected) {
   std::string text = "KẾ HOẠCH\n\nI. NỘI DUNG\n\n1. Tổ chức.\n\nNơi nhận:\n- Như trên;\n";
   size_t b = text.find("I. NỘI");
