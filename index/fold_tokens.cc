@@ -65,20 +65,33 @@ std::string FoldedPhrase(const std::string& text) {
   return out;
 }
 
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The end of the chunk that starts at i: the closing quote of a quoted
+// phrase (or the end of the text), else the next blank.
+size_t ChunkEnd(const std::string& text, size_t i) {
+  if (text[i] == '"') {
+    size_t close = text.find('"', i + 1);
+    return close == std::string::npos ? text.size() : close + 1;
+  }
+  size_t j = i;
+  while (j < text.size() && !IsBlank(text[j])) ++j;
+  return j;
+}
+
+}  // namespace
+
 std::string FtsQueryFromUserText(const std::string& text) {
-  // Chunks split on whitespace only, so "517-CV/ĐUK" stays one phrase.
+  // Chunks split on whitespace, so "517-CV/ĐUK" stays one phrase, and a
+  // quoted "kinh phí thực hiện" is one phrase: its words in that order.
   std::string out;
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() &&
-           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
-      ++i;
-    }
-    size_t j = i;
-    while (j < text.size() &&
-           !(text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) {
-      ++j;
-    }
+    while (i < text.size() && IsBlank(text[i])) ++i;
+    if (i >= text.size()) break;
+    size_t j = ChunkEnd(text, i);
     std::string phrase = FoldedPhrase(text.substr(i, j - i));
     if (!phrase.empty()) {
       // Folded tokens hold only letters and digits: no quote can appear.
