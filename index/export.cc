@@ -247,7 +247,7 @@ namespace {
 // The lines of one all-day VEVENT starting on start (YYYY-MM-DD), with an
 // RRULE when rrule is not "".
 struct IcsEvent {
-  std::string uid_key;  // document id / item: hashed into the UID
+  std::string uid_key;  // document identity / item: hashed into the UID
   std::string start;
   std::string rrule;
   std::string summary;
@@ -304,25 +304,23 @@ std::string DeadlinesIcs(const std::vector<AgendaItem>& deadlines,
   for (const auto& d : deadlines) {
     if (NextDay(d.due).empty()) continue;
     IcsEvent e;
-    e.uid_key = d.doc_id + "/" + (d.kind == "task" ? "task/" + d.task_id : d.deadline_id);
+    e.uid_key = d.doc_key + "/" + (d.kind == "task" ? "task/" + d.task_id : d.deadline_id);
     e.start = d.due;
     e.summary = Summary(d.lead, d.action, d.reference, d.subject);
-    e.description =
-        Description(labels, d.lead, d.partners, d.action,
-                    d.inclusive ? "" : labels.due_before + " " + d.due + "\n", d.reference,
-                    d.subject, d.path);
+    e.description = Description(labels, d.lead, d.partners, d.action,
+                                d.inclusive ? "" : labels.due_before + " " + d.due + "\n",
+                                d.reference, d.subject, d.path);
     AppendEvent(e, dtstamp, &out);
   }
   for (const auto& t : recurring) {
     std::string start = FirstOccurrence(t.recurrence, t.issued_on);
     if (t.recurrence.empty() || start.empty()) continue;
     IcsEvent e;
-    e.uid_key = t.doc_id + "/task/" + t.task_id;
+    e.uid_key = t.doc_key + "/task/" + t.task_id;
     e.start = start;
     e.rrule = t.recurrence;
     e.summary = Summary(t.lead, t.text, t.reference, "");
-    e.description =
-        Description(labels, t.lead, t.partners, t.text, "", t.reference, "", t.path);
+    e.description = Description(labels, t.lead, t.partners, t.text, "", t.reference, "", t.path);
     AppendEvent(e, dtstamp, &out);
   }
   line("END:VCALENDAR");

@@ -22,6 +22,7 @@
 #include <utility>
 
 #include "index/fold_tokenizer.h"
+#include "index/identity.h"
 #include "pipeline/document.h"
 #include "pipeline/plan_json.h"
 #include "text/fold.h"
@@ -121,6 +122,53 @@ UPDATE deadlines SET task_id = (SELECT t.id FROM tasks t WHERE t.rowid = deadlin
   partners = (SELECT t.partners FROM tasks t WHERE t.rowid = deadlines.task),
   covered = coalesce((SELECT t.due = deadlines.due FROM tasks t WHERE t.rowid = deadlines.task), 0)
   WHERE task IS NOT NULL;
+)sql",
+    // 3: one document, several sources. identity groups the files that are
+    // one directive (index/identity.h); copy_of names the group's primary
+    // (NULL for the primary itself). The full-text table reads primaries only
+    // (its content is the view primaries), so copies are neither searched nor
+    // counted, and its integrity check holds. source_rank picks the primary;
+    // simhash finds a copy whose number was not read.
+    R"sql(
+ALTER TABLE documents ADD COLUMN identity TEXT;
+ALTER TABLE documents ADD COLUMN copy_of INTEGER;
+ALTER TABLE documents ADD COLUMN source_rank INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN simhash INTEGER NOT NULL DEFAULT 0;
+UPDATE documents SET identity = CASE
+  WHEN coalesce(vanban_fold(reference), '') <> '' AND length(issued_on) = 10
+  THEN 'ref:' || vanban_fold(reference) || '|' || issued_on || '|' || coalesce(issuer_fold, '')
+  ELSE 'sha:' || id END;
+CREATE INDEX documents_identity ON documents(identity);
+UPDATE documents SET copy_of = (SELECT min(e.doc) FROM documents e
+  WHERE e.identity = documents.identity)
+  WHERE doc > (SELECT min(e.doc) FROM documents e WHERE e.identity = documents.identity);
+DROP TRIGGER documents_ai;
+DROP TRIGGER documents_ad;
+DROP TRIGGER documents_au;
+DROP TABLE fts;
+CREATE VIEW primaries AS
+  SELECT doc, subject, orgs_text, body FROM documents WHERE copy_of IS NULL;
+CREATE VIRTUAL TABLE fts USING fts5(subject, orgs_text, body,
+  content='primaries', content_rowid='doc', tokenize='vanban');
+INSERT INTO fts(fts) VALUES ('rebuild');
+CREATE TRIGGER documents_ai AFTER INSERT ON documents WHEN new.copy_of IS NULL BEGIN
+  INSERT INTO fts(rowid, subject, orgs_text, body)
+    VALUES (new.doc, new.subject, new.orgs_text, new.body);
+END;
+CREATE TRIGGER documents_ad AFTER DELETE ON documents WHEN old.copy_of IS NULL BEGIN
+  INSERT INTO fts(fts, rowid, subject, orgs_text, body)
+    VALUES ('delete', old.doc, old.subject, old.orgs_text, old.body);
+END;
+CREATE TRIGGER documents_au_old AFTER UPDATE OF subject, orgs_text, body, copy_of ON documents
+  WHEN old.copy_of IS NULL BEGIN
+  INSERT INTO fts(fts, rowid, subject, orgs_text, body)
+    VALUES ('delete', old.doc, old.subject, old.orgs_text, old.body);
+END;
+CREATE TRIGGER documents_au_new AFTER UPDATE OF subject, orgs_text, body, copy_of ON documents
+  WHEN new.copy_of IS NULL BEGIN
+  INSERT INTO fts(rowid, subject, orgs_text, body)
+    VALUES (new.doc, new.subject, new.orgs_text, new.body);
+END;
 )sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -229,6 +277,10 @@ class Stmt {
   }
   Stmt& Bind(int64_t v) {
     sqlite3_bind_int64(stmt_, ++n_, v);
+    return *this;
+  }
+  Stmt& BindNull() {
+    sqlite3_bind_null(stmt_, ++n_);
     return *this;
   }
   // Returns SQLITE_ROW, SQLITE_DONE or an error code.
@@ -418,7 +470,8 @@ std::string DocSource(const IndexQuery& q, std::vector<std::string>* params, boo
     from = "FROM fts JOIN documents d ON d.doc = fts.rowid WHERE fts MATCH ? AND ";
     params->push_back(match);
   } else {
-    from = "FROM documents d WHERE ";
+    // Only a document's primary source answers (copies are not in fts).
+    from = "FROM documents d WHERE d.copy_of IS NULL AND ";
   }
   for (auto& p : w.params) params->push_back(p);
   return from + w.Sql();
@@ -550,6 +603,15 @@ TaskDue DueOf(const Task& t, const std::map<std::string, const DeadlineFact*>& d
 
 }  // namespace
 
+// A document's identity as Put sees it: its key, SimHash, source rank and
+// issue date; for a group found in the index, its primary row.
+struct SourceGroup {
+  std::string identity;
+  HeaderKeys keys;
+  int rank = 0;
+  int64_t primary = 0;  // 0: no group yet
+};
+
 struct Index::Rep {
   sqlite3* db = nullptr;
   bool busy = false;  // an Exec met SQLITE_BUSY or SQLITE_LOCKED
@@ -596,13 +658,20 @@ struct Index::Rep {
   // The writers of Put, one table each; doc_row is the documents row.
   Status InsertDocument(const std::string& path, int64_t mtime_ns, int64_t size,
                         const Document& doc, const std::vector<OrgRow>& orgs, const json& plan,
-                        int64_t* row);
+                        const SourceGroup& group, int64_t* row);
   Status InsertTasks(int64_t doc_row, const Document& doc, std::vector<TaskRef>* out);
   Status InsertDeadlines(int64_t doc_row, const Document& doc, const std::vector<TaskRef>& tasks);
   Status InsertPeriods(int64_t doc_row, const Document& doc);
   Status InsertOrganisations(int64_t doc_row, const std::vector<OrgRow>& orgs);
   Status InsertCitations(int64_t doc_row, const Document& doc);
   Result<int64_t> DocOf(const std::string& path);
+  // Document identity (index/identity.h): the group a new source joins, and
+  // the group's primary after one of its sources left.
+  Result<SourceGroup> FindGroup(const SourceGroup& own);
+  Status MakePrimary(int64_t doc, const std::string& identity);
+  Status PromoteAfterRemoval(const std::string& identity);
+  json Sources(const std::string& identity);
+  Result<int64_t> FindDoc(const std::string& id_or_path);
 };
 
 Status Index::Rep::Migrate() {
@@ -696,6 +765,75 @@ Result<int64_t> Index::Rep::DocOf(const std::string& path) {
   if (rc == SQLITE_ROW) return s.Int(0);
   if (rc == SQLITE_DONE) return int64_t{0};
   return Error("lookup");
+}
+
+// The group own joins: a primary with the same label (the same bytes, or the
+// same header), else one of the same issue date that SameDocument accepts.
+Result<SourceGroup> Index::Rep::FindGroup(const SourceGroup& own) {
+  SourceGroup g;
+  Stmt s(db,
+         "SELECT doc, source_rank, identity, coalesce(issuer_fold, ''), "
+         "coalesce(vanban_fold(reference), ''), coalesce(issued_on, ''), simhash FROM documents "
+         "WHERE copy_of IS NULL AND (identity = ? OR coalesce(issued_on, '') = ?) "
+         "ORDER BY identity <> ?, doc",
+         &cache);
+  s.Bind(own.identity).Bind(own.keys.issued_on).Bind(own.identity);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    HeaderKeys k{s.Text(3), s.Text(4), s.Text(5), static_cast<uint64_t>(s.Int(6))};
+    if (s.Text(2) != own.identity && !SameDocument(own.keys, k)) continue;
+    g.primary = s.Int(0);
+    g.rank = static_cast<int>(s.Int(1));
+    g.identity = s.Text(2);
+    return g;
+  }
+  if (rc != SQLITE_DONE) return Error("identity");
+  return g;
+}
+
+// Makes doc the primary of its group: the others become its copies (the
+// full-text triggers move the text with it).
+Status Index::Rep::MakePrimary(int64_t doc, const std::string& identity) {
+  Stmt up(db, "UPDATE documents SET copy_of = NULL WHERE doc = ? AND copy_of IS NOT NULL", &cache);
+  up.Bind(doc);
+  Status s = Run(up, "primary");
+  if (!s.ok()) return s;
+  Stmt rest(db, "UPDATE documents SET copy_of = ? WHERE identity = ? AND doc <> ?", &cache);
+  rest.Bind(doc).Bind(identity).Bind(doc);
+  return Run(rest, "copies");
+}
+
+// After a primary left: its best remaining source, if any, takes its place.
+Status Index::Rep::PromoteAfterRemoval(const std::string& identity) {
+  int64_t next = 0;
+  {
+    Stmt s(db,
+           "SELECT doc FROM documents WHERE identity = ? ORDER BY source_rank DESC, doc LIMIT 1",
+           &cache);
+    s.Bind(identity);
+    int rc = s.Step();
+    if (rc == SQLITE_ROW) next = s.Int(0);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("identity");
+  }
+  return next ? MakePrimary(next, identity) : Status::OK();
+}
+
+// The sources of a document, the one it is read from first.
+json Index::Rep::Sources(const std::string& identity) {
+  json out = json::array();
+  Stmt s(db,
+         "SELECT path, id, size, indexed_at, copy_of IS NULL FROM documents WHERE identity = ? "
+         "ORDER BY copy_of IS NOT NULL, doc",
+         &cache);
+  s.Bind(identity);
+  while (s.Step() == SQLITE_ROW) {
+    out.push_back({{"path", s.Text(0)},
+                   {"sha256", s.Text(1)},
+                   {"size", s.Int(2)},
+                   {"indexed_at", s.Text(3)},
+                   {"primary", s.Int(4) != 0}});
+  }
+  return out;
 }
 
 Index::Index(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
@@ -811,7 +949,19 @@ Status Index::Remove(const std::string& path) {
   auto doc = rep_->DocOf(path);
   if (!doc.ok()) return doc.status();
   if (doc.value() != 0) {
+    std::string identity;
+    bool primary = false;
+    {
+      Stmt q(rep_->db, "SELECT identity, copy_of IS NULL FROM documents WHERE doc = ?",
+             &rep_->cache);
+      q.Bind(doc.value());
+      if (q.Step() == SQLITE_ROW) {
+        identity = q.Text(0);
+        primary = q.Int(1) != 0;
+      }
+    }
     Status s = rep_->DeleteDoc(doc.value());
+    if (s.ok() && primary) s = rep_->PromoteAfterRemoval(identity);
     if (!s.ok()) return s;
   }
   Stmt s(rep_->db, "DELETE FROM failures WHERE path = ?", &rep_->cache);
@@ -855,8 +1005,22 @@ Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const
   if (!s.ok()) return s;
   s = Remove(path);
   std::vector<OrgRow> orgs = OrgRows(doc);
+  SourceGroup own;
+  own.identity = IdentityKey(doc);
+  own.keys = {FoldedPhrase(doc.header.issuer.value), FoldedPhrase(doc.header.reference),
+              doc.header.issued_on.value, SimHash(doc.text)};
+  own.rank = SourceRank(doc);
+  Result<SourceGroup> group = s.ok() ? rep_->FindGroup(own) : Result<SourceGroup>(s);
+  if (!group.ok()) s = group.status();
   int64_t doc_row = 0;
-  if (s.ok()) s = rep_->InsertDocument(path, mtime_ns, size, doc, orgs, *plan, &doc_row);
+  if (s.ok()) {
+    // The better source is read as the document; a copy waits behind it.
+    const SourceGroup& g = group.value();
+    own.identity = g.primary ? g.identity : own.identity;
+    own.primary = g.primary && own.rank <= g.rank ? g.primary : 0;
+    s = rep_->InsertDocument(path, mtime_ns, size, doc, orgs, *plan, own, &doc_row);
+    if (s.ok() && g.primary && !own.primary) s = rep_->MakePrimary(doc_row, own.identity);
+  }
   std::vector<TaskRef> tasks;
   if (s.ok()) s = rep_->InsertTasks(doc_row, doc, &tasks);
   if (s.ok()) s = rep_->InsertDeadlines(doc_row, doc, tasks);
@@ -870,12 +1034,13 @@ Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const
 
 Status Index::Rep::InsertDocument(const std::string& path, int64_t mtime_ns, int64_t size,
                                   const Document& doc, const std::vector<OrgRow>& orgs,
-                                  const json& plan, int64_t* row) {
+                                  const json& plan, const SourceGroup& group, int64_t* row) {
   const Header& h = doc.header;
   Stmt st(db,
           "INSERT INTO documents(id, path, type, type_code, type_fold, number, symbol, "
           "reference, issuer, issuer_fold, issued_on, subject, orgs_text, body, plan, mtime_ns, "
-          "size, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+          "size, indexed_at, identity, copy_of, source_rank, simhash) "
+          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
           &cache);
   // The text is kept apart, in body.
   std::string stored;
@@ -903,7 +1068,14 @@ Status Index::Rep::InsertDocument(const std::string& path, int64_t mtime_ns, int
       .Bind(stored)
       .Bind(mtime_ns)
       .Bind(size)
-      .Bind(NowUtc());
+      .Bind(NowUtc())
+      .Bind(group.identity);
+  if (group.primary) {
+    st.Bind(group.primary);
+  } else {
+    st.BindNull();
+  }
+  st.Bind(int64_t{group.rank}).Bind(static_cast<int64_t>(group.keys.simhash));
   Status s = Run(st, "insert document");
   *row = sqlite3_last_insert_rowid(db);
   return s;
@@ -1052,6 +1224,32 @@ Result<std::vector<Failure>> Index::Failures() {
   return out;
 }
 
+namespace {
+
+// A snippet as plain text: Markdown emphasis and table bars of the source
+// dropped, runs of blanks as one space, neighbouring marks of one phrase
+// (marked word by word) joined.
+std::string CleanSnippet(const std::string& raw) {
+  std::string out;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if ((c == '*' || c == '_') && i + 1 < raw.size() && raw[i + 1] == c) {
+      ++i;
+      continue;
+    }
+    if (c == '|' || c == '\t' || c == '\n' || c == '\r') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  for (size_t p = out.find("] ["); p != std::string::npos; p = out.find("] [", p)) {
+    out.replace(p, 3, " ");
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<SearchHit>> Index::Search(const IndexQuery& q) {
   std::vector<SearchHit> out;
   std::vector<std::string> params;
@@ -1093,11 +1291,7 @@ Result<std::vector<SearchHit>> Index::Search(const IndexQuery& q) {
     h.issued_on = s.Text(5);
     h.subject = s.Text(6);
     h.score = s.Double(7);
-    h.snippet = s.Text(8);
-    // Words of one phrase are marked one by one: join neighbouring marks.
-    for (size_t p = h.snippet.find("] ["); p != std::string::npos; p = h.snippet.find("] [", p)) {
-      h.snippet.replace(p, 3, " ");
-    }
+    h.snippet = CleanSnippet(s.Text(8));
     out.push_back(std::move(h));
   }
   if (rc != SQLITE_DONE) return rep_->Error("search");
@@ -1150,6 +1344,7 @@ TaskRow ReadTaskRow(const Stmt& s, const std::string& today) {
   t.continuous = s.Int(12) != 0;
   t.product = s.Text(13);
   t.issued_on = s.Text(14);
+  t.doc_key = s.Text(15);
   t.overdue = IsOverdue(t.due, t.due_inclusive, today);
   return t;
 }
@@ -1177,7 +1372,7 @@ Result<std::vector<AgendaItem>> Index::Deadlines(const IndexQuery& q) {
   if (no_match || (keys.empty() && !q.org_keys.empty())) return out;
   std::string sql =
       "SELECT d.id, d.path, d.reference, d.subject, a.item, a.task_id, a.due, a.inclusive, "
-      "a.action, a.lead, a.partners, a.kind FROM (" +
+      "a.action, a.lead, a.partners, a.kind, d.identity FROM (" +
       std::string(kAgendaItems) + ") a JOIN (SELECT d.* " + source + ") d ON d.doc = a.doc WHERE 1";
   std::vector<std::string> parts;
   AddRange("a.due", q.deadline_from, q.deadline_to, &parts, &params);
@@ -1202,6 +1397,7 @@ Result<std::vector<AgendaItem>> Index::Deadlines(const IndexQuery& q) {
     a.lead = s.Text(9);
     a.partners = s.Text(10);
     a.kind = s.Text(11);
+    a.doc_key = s.Text(12);
     a.overdue = IsOverdue(a.due, a.inclusive, q.today);
     out.push_back(std::move(a));
   }
@@ -1218,8 +1414,8 @@ Result<std::vector<TaskRow>> Index::Tasks(const IndexQuery& q) {
   if (no_match || (keys.empty() && !q.org_keys.empty())) return out;
   std::string sql =
       "SELECT d.id, d.path, d.reference, t.id, t.text, t.section_path, t.lead, t.lead_canonical, "
-      "t.partners, t.due, t.due_inclusive, t.recurrence, t.continuous, t.product, d.issued_on "
-      "FROM tasks t JOIN (SELECT d.* " +
+      "t.partners, t.due, t.due_inclusive, t.recurrence, t.continuous, t.product, d.issued_on, "
+      "d.identity FROM tasks t JOIN (SELECT d.* " +
       source + ") d ON d.doc = t.doc WHERE 1";
   std::vector<std::string> parts;
   AddRange("t.due", q.due_from, q.due_to, &parts, &params);
@@ -1258,7 +1454,7 @@ Result<std::vector<json>> Index::Plans(const IndexQuery& q) {
   std::string source = DocSource(q, &params, &no_match);
   if (no_match) return out;
   Stmt s(rep_->db,
-         "SELECT d.plan, d.body, d.body IS NOT NULL " + source + " ORDER BY d.path" +
+         "SELECT d.plan, d.body, d.body IS NOT NULL, d.identity " + source + " ORDER BY d.path" +
              LimitSql(q.limit),
          &rep_->cache);
   if (!s.ok()) return Status::Internal(s.error());
@@ -1266,6 +1462,7 @@ Result<std::vector<json>> Index::Plans(const IndexQuery& q) {
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
     out.push_back(PlanWithText(s.Text(0), s.Text(1), s.Int(2) != 0));
+    out.back()["sources"] = rep_->Sources(s.Text(3));
   }
   if (rc != SQLITE_DONE) return rep_->Error("plans");
   return out;
@@ -1279,8 +1476,8 @@ Result<std::vector<Arrival>> Index::Arrivals(const IndexQuery& q) {
   if (no_match) return out;
   Stmt s(rep_->db,
          "SELECT d.plan, d.body, d.body IS NOT NULL, d.indexed_at, (SELECT count(*) FROM "
-         "documents e WHERE e.indexed_at < d.indexed_at OR (e.indexed_at = d.indexed_at AND "
-         "e.doc <= d.doc)) " +
+         "documents e WHERE e.copy_of IS NULL AND (e.indexed_at < d.indexed_at OR "
+         "(e.indexed_at = d.indexed_at AND e.doc <= d.doc))) " +
              source + " ORDER BY d.indexed_at, d.doc" + LimitSql(q.limit),
          &rep_->cache);
   if (!s.ok()) return Status::Internal(s.error());
@@ -1294,32 +1491,44 @@ Result<std::vector<Arrival>> Index::Arrivals(const IndexQuery& q) {
 }
 
 Result<json> Index::Plan(const std::string& id_or_path) {
+  auto row = rep_->FindDoc(id_or_path);
+  if (!row.ok()) return row.status();
+  Stmt s(rep_->db, "SELECT plan, body, body IS NOT NULL, identity FROM documents WHERE doc = ?",
+         &rep_->cache);
+  s.Bind(row.value());
+  if (s.Step() != SQLITE_ROW) return rep_->Error("plan");
+  json j = PlanWithText(s.Text(0), s.Text(1), s.Int(2) != 0);
+  j["sources"] = rep_->Sources(s.Text(3));
+  return j;
+}
+
+// The documents row of a path (as given or absolute) or of an id prefix.
+Result<int64_t> Index::Rep::FindDoc(const std::string& id_or_path) {
   std::vector<std::string> candidates = {id_or_path};
   std::error_code ec;
   auto abs = std::filesystem::absolute(id_or_path, ec);
   if (!ec) candidates.push_back(abs.lexically_normal().string());
   for (const auto& path : candidates) {
-    Stmt s(rep_->db, "SELECT plan, body, body IS NOT NULL FROM documents WHERE path = ?",
-           &rep_->cache);
-    s.Bind(path);
-    if (s.Step() == SQLITE_ROW) return PlanWithText(s.Text(0), s.Text(1), s.Int(2) != 0);
+    auto doc = DocOf(path);
+    if (!doc.ok() || doc.value() != 0) return doc;
   }
   bool hex = id_or_path.size() >= 6 && id_or_path.size() <= 64;
   for (char c : id_or_path) hex = hex && std::isxdigit(static_cast<unsigned char>(c));
   if (hex) {
     std::string prefix = FoldKey(id_or_path);
-    Stmt s(rep_->db,
-           "SELECT plan, body, body IS NOT NULL, id FROM documents WHERE substr(id, 1, "
-           "length(?)) = ? ORDER BY path",
-           &rep_->cache);
+    // Copies of one file share an id: the primary, else the first path.
+    Stmt s(db,
+           "SELECT doc, id FROM documents WHERE substr(id, 1, length(?)) = ? "
+           "ORDER BY copy_of IS NOT NULL, path",
+           &cache);
     s.Bind(prefix).Bind(prefix);
     if (s.Step() == SQLITE_ROW) {
-      json j = PlanWithText(s.Text(0), s.Text(1), s.Int(2) != 0);
-      std::string id = s.Text(3);
+      int64_t doc = s.Int(0);
+      std::string id = s.Text(1);
       while (s.Step() == SQLITE_ROW) {
-        if (s.Text(3) != id) return Status::InvalidInput("ambiguous id prefix " + id_or_path);
+        if (s.Text(1) != id) return Status::InvalidInput("ambiguous id prefix " + id_or_path);
       }
-      return j;
+      return doc;
     }
   }
   return Status::NotFound("no document with id or path " + id_or_path);
@@ -1432,6 +1641,15 @@ Result<std::vector<std::string>> Index::Check() {
     if (n != 0) {
       problems.push_back(t + ": " + std::to_string(n) + " rows whose document is gone");
     }
+  }
+  int64_t groups = rep_->IntOf(
+      "SELECT count(*) FROM (SELECT identity FROM documents GROUP BY identity "
+      "HAVING sum(copy_of IS NULL) <> 1 OR sum(copy_of IS NOT NULL AND copy_of NOT IN "
+      "(SELECT e.doc FROM documents e WHERE e.copy_of IS NULL AND e.identity = "
+      "documents.identity)) > 0)");
+  if (groups != 0) {
+    problems.push_back("documents: " + std::to_string(groups) +
+                       " documents without exactly one primary source");
   }
   int64_t both = rep_->IntOf("SELECT count(*) FROM failures f JOIN documents d ON d.path = f.path");
   if (both != 0) {

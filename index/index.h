@@ -18,7 +18,7 @@ namespace vanban {
 struct Document;
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kIndexSchemaVersion = 2;
+inline constexpr int kIndexSchemaVersion = 3;
 // PRAGMA application_id of a vanban index ("VBNX"); indexes made before it
 // was set have 0 and are recognised by their schema.
 inline constexpr int64_t kIndexApplicationId = 0x56424E58;
@@ -86,6 +86,7 @@ struct SearchHit {
 // own due date, or a deadline that no task's due date already stands for.
 struct AgendaItem {
   std::string doc_id;
+  std::string doc_key;  // the document's identity, the same for all its sources
   std::string path;
   std::string reference;
   std::string subject;
@@ -103,6 +104,7 @@ struct AgendaItem {
 // One task with the document it comes from.
 struct TaskRow {
   std::string doc_id;
+  std::string doc_key;  // the document's identity, the same for all its sources
   std::string path;
   std::string reference;
   std::string task_id;

@@ -128,6 +128,23 @@ TEST_F(IndexStoreTest, RanksSubjectAndGivesSnippets) {
   EXPECT_LT(hits.value()[0].score, 0);
 }
 
+TEST_F(IndexStoreTest, PhrasesAndPlainSnippets) {
+  Document c = MakeDoc("cccc0003", "7/TB-VP", "Thông báo", "TB", "Văn phòng", "2024-01-05",
+                       "Thông báo lịch làm việc",
+                       "| **Nội dung** |   **Kinh phí** |\n| Hội nghị   tổng kết | phí kinh "
+                       "doanh |\nKinh phí hội nghị do Văn phòng bảo đảm.");
+  ASSERT_TRUE(index_->Put("/d/c.txt", 1, 1, c).ok());
+  IndexQuery q;
+  q.text = "\"phí kinh\"";  // only c.txt has these words in this order
+  auto hits = index_->Search(q);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits.value().size(), 1u);
+  const std::string& snippet = hits.value()[0].snippet;
+  EXPECT_NE(snippet.find("[phí kinh]"), std::string::npos) << snippet;
+  for (const char* markup : {"**", "|", "  "})
+    EXPECT_EQ(snippet.find(markup), std::string::npos) << markup << " in " << snippet;
+}
+
 TEST_F(IndexStoreTest, InjectionAttemptsAreSearchedAsWords) {
   for (const char* q : {"\"", "*", "NEAR(", "'; DROP TABLE documents; --", "a\" OR \"b",
                         "subject:nghị", "^khoi", "(((", "AND OR NOT", "\\"}) {
@@ -449,6 +466,10 @@ TEST(IndexQueryText, QuotesFoldedPhrases) {
   EXPECT_EQ(FtsQueryFromUserText("517-CV/ĐUK"), "\"517 cv duk\"");
   EXPECT_EQ(FtsQueryFromUserText("\" * NEAR( )"), "\"near\"");
   EXPECT_EQ(FtsQueryFromUserText("  "), "");
+  // A quoted phrase is one phrase: its words in that order.
+  EXPECT_EQ(FtsQueryFromUserText("\"kinh phí\" năm"), "\"kinh phi\" AND \"nam\"");
+  EXPECT_EQ(FtsQueryFromUserText("\"chuyển đổi số"), "\"chuyen doi so\"");
+  EXPECT_EQ(FtsQueryFromUserText("\"\" số"), "\"so\"");
   EXPECT_EQ(FoldTokens("Hoà HÒA ho\xcc\x80\x61"), (std::vector<std::string>{"hoa", "hoa", "hoa"}));
   EXPECT_EQ(FoldedPhrase("Phòng Lao động - Thương binh"), "phong lao dong thuong binh");
 }
