@@ -11,7 +11,9 @@ class of the time and quantity facts gen_corpus.py labels, "class …"), micro
 precision/recall/F1 over all facts, and docs/s, MB/s and peak RSS (the
 largest vanban process). Time phrase classes of the truth (time_classes) are
 scored one by one as class:<name> (see docs/time.md); periods counts
-activity periods only.
+activity periods only. Task forms (truth["task_forms"]) are scored one by one
+as "form <name>" (lead and due of each task, see docs/tasks.md) and
+"partners <name>" (the partners of the tasks found).
 
 Usage: bench/accuracy-at-scale.py [--corpus DIR] [--vanban build/vanban]
                                   [--count N] [--batch 500] [--json]
@@ -180,6 +182,93 @@ def score_classes(t, doc, truth, out):
             t.misses[field].append(f"{doc}: extra {v} in {r['text']!r}")
 
 
+def fold_words(s):
+    """Folded words (no diacritics, d for đ, lower case) of a body's name."""
+    s = unicodedata.normalize("NFD", str(s or "")).casefold().replace("đ", "d")
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return "".join(ch if ch.isalnum() else " " for ch in s).split()
+
+
+def lead_match(want, got):
+    """As score.py: equal when folded, or one holds the other as whole words."""
+    w, g = fold_words(want), fold_words(got)
+    if not w or not g:
+        return False
+    a, b = (w, g) if len(w) <= len(g) else (g, w)
+    return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
+def task_whens(task, due_of):
+    """What an output task says of its time: its due dates, "continuous", or None."""
+    dues = {due_of.get(i) for i in as_list(task.get("deadline_ids"))}
+    if task.get("due"):
+        dues.add(task["due"])
+    dues.discard(None)
+    if dues:
+        return dues
+    return {"continuous"} if task.get("continuous") else {None}
+
+
+def score_task_forms(t, doc, truth, out):
+    """Per task form (truth["task_forms"], see gen_corpus.py task_section): an
+    output task belongs to the form whose marker (the task's action text) its
+    text holds; it is right when its lead and time match the truth's. A task
+    holding two markers, or a negative's, is a false alarm."""
+    units = [(fold(u["marker"]), u) for u in truth.get("task_forms", [])]
+    # A negative's tp counts the negatives with no task: its precision is
+    # then the share of them rightly left out.
+    if not units:
+        return
+    due_of = {d.get("id"): d.get("due") for d in as_list(out.get("deadlines")) if isinstance(d, dict)}
+    mine = defaultdict(list)
+    for task in as_list(out.get("tasks")):
+        text = fold(task.get("text"))
+        hits = [i for i, (m, _) in enumerate(units) if m and m in text]
+        if len(hits) == 1:
+            mine[hits[0]].append(task)
+        elif hits:
+            field = "form " + units[hits[0]][1]["form"]
+            t.fp[field] += 1
+            t.misses[field].append(f"{doc}: one task over {len(hits)} forms: {task.get('text')!r:.80}")
+    for i, (_, u) in enumerate(units):
+        field = "form " + u["form"]
+        got = mine.get(i, [])
+        used = set()
+        if not u["tasks"] and not got:
+            t.tp[field] += 1  # a negative rightly left out
+            continue
+        for w in u["tasks"]:
+            want_when = "continuous" if w["continuous"] else w["due"]
+            hit = next((j for j, g in enumerate(got) if j not in used and
+                        lead_match(w["lead"], g.get("lead")) and want_when in task_whens(g, due_of)),
+                       None)
+            if hit is None:
+                t.fn[field] += 1
+                t.misses[field].append(f"{doc}: missing {w['lead']!r} by {want_when} "
+                                       f"(got {[(g.get('lead'), sorted(map(str, task_whens(g, due_of)))) for g in got]})")
+                continue
+            used.add(hit)
+            t.tp[field] += 1
+            pf = "partners " + u["form"]
+            outs = list(as_list(got[hit].get("partners")))
+            for p in w["partners"]:
+                k = next((x for x in outs if lead_match(p, x)), None)
+                if k is None:
+                    t.fn[pf] += 1
+                    t.misses[pf].append(f"{doc}: missing partner {p!r} (got {outs})")
+                else:
+                    outs.remove(k)
+                    t.tp[pf] += 1
+            t.fp[pf] += len(outs)
+            if outs:
+                t.misses[pf].append(f"{doc}: extra partners {outs}")
+        for j, g in enumerate(got):
+            if j not in used:
+                t.fp[field] += 1
+                t.misses[field].append(f"{doc}: extra {g.get('lead')!r} by "
+                                       f"{sorted(map(str, task_whens(g, due_of)))}: {g.get('text')!r:.60}")
+
+
 def class_values(out, field):
     """The values of a plan that a class fact of this field is checked against."""
     amounts = [a for a in as_list(out.get("amounts")) if isinstance(a, dict)]
@@ -230,6 +319,7 @@ def slim(plan):
     """The parts of a plan that score_one reads (keeps memory small on big corpora)."""
     keep = ("document", "signature", "signatures", "recipients", "citations", "deadlines",
             "periods", "amounts", "percentages", "tasks", "targets", "numbers")
+    # Task texts are only read for the form markers: keep them short.
     return {k: plan.get(k) for k in keep}
 
 
@@ -281,6 +371,7 @@ def main():
     ap.add_argument("--batch", type=int, default=500, help="files per vanban process")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON")
     ap.add_argument("-v", "--verbose", action="store_true", help="show 3 misses per field")
+    ap.add_argument("--misses", type=int, default=3, help="misses shown per field with -v (3)")
     a = ap.parse_args()
 
     tmp = None
@@ -303,9 +394,10 @@ def main():
     for truth in truths:
         score_one(t, truth["file"], truth, plans.get(truth["file"], {}))
         score_quantity_classes(t, truth["file"], truth, plans.get(truth["file"], {}))
+        score_task_forms(t, truth["file"], truth, plans.get(truth["file"], {}))
     fields = sorted(set(t.tp) | set(t.fn) | set(t.fp))
     # Class facts repeat facts of the fields: the totals leave them out.
-    plain = [f for f in fields if not f.startswith("class ")]
+    plain = [f for f in fields if not f.startswith(("class ", "form ", "partners "))]
     tp, fp, fn = (sum(d[f] for f in plain) for d in (t.tp, t.fp, t.fn))
     prec = tp / (tp + fp) if tp + fp else 1.0
     rec = tp / (tp + fn) if tp + fn else 1.0
@@ -321,11 +413,13 @@ def main():
         return 0
     print(f"{'field':24} {'tp':>7} {'fp':>7} {'fn':>7} {'prec':>6} {'recall':>6}")
     for f in fields:
+        if not (t.tp[f] or t.fp[f] or t.fn[f]):
+            continue
         p_ = t.tp[f] / (t.tp[f] + t.fp[f]) if t.tp[f] + t.fp[f] else 1.0
         r_ = t.tp[f] / (t.tp[f] + t.fn[f]) if t.tp[f] + t.fn[f] else 1.0
         print(f"{f:24} {t.tp[f]:7} {t.fp[f]:7} {t.fn[f]:7} {p_:6.3f} {r_:6.3f}")
         if a.verbose:
-            for m in t.misses[f][:3]:
+            for m in t.misses[f][:a.misses]:
                 print("    ", m)
     print(f"precision={prec:.3f} recall={rec:.3f} f1={f1:.3f} over {tp + fn} facts")
     print(f"corpus: {len(files)} docs, {size / 1048576:.1f} MB, {len(files) - len(plans)} failed; "

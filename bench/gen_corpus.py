@@ -19,7 +19,8 @@ Output (OUT defaults to ./synthetic-corpus):
   OUT/truth/NNNNN.json   ground truth in the gold format of the scorer
                          (python3 /work/shared/eval/score.py --gold OUT/truth
                          --docs OUT/docs works on it), plus "document.issuer"
-                         and "tasks" [{lead, partners}]
+                         and "tasks" [{lead, partners}], "task_forms"
+                         (each task form with its tasks, see task_section)
   OUT/truth.jsonl        the same records, one a line
 
 The truth lists what a correct extractor reports under vanban's JSON contract:
@@ -709,6 +710,312 @@ def old_tones(s):
     return s
 
 
+# ----------------------------------------------------------------------------
+# Task forms (see docs/tasks.md): sentences that assign work, per-body lists,
+# labelled blocks and the three kinds of task table, each with its truth in
+# truth["task_forms"]: {form, marker, tasks: [{lead, partners, due,
+# continuous}]}. The marker is the task's own action text (no digits, no
+# dates), so that accuracy-at-scale.py can tell which output task is which;
+# a negative (a sentence naming a body that assigns nothing, a table's group
+# row) has no task. Positive leads are added to truth["tasks"] too, and the
+# deadlines and activity periods written into the text to their fields.
+
+TASK_ACTIONS = [
+    "rà soát, sửa đổi quy chế phối hợp liên ngành",
+    "xây dựng cơ sở dữ liệu về cán bộ, công chức, viên chức",
+    "mở lớp bồi dưỡng kỹ năng số cho công chức cấp xã",
+    "kiểm tra việc chấp hành pháp luật về đất đai tại cơ sở",
+    "hoàn thiện hồ sơ đề nghị công nhận danh hiệu văn hóa",
+    "tổng hợp ý kiến góp ý dự thảo nghị quyết của tỉnh",
+    "vận hành phần mềm quản lý văn bản và hồ sơ công việc",
+    "đánh giá mức độ hài lòng của người dân đối với dịch vụ công",
+    "lập danh mục dự án ưu tiên kêu gọi đầu tư",
+    "khảo sát thực trạng hạ tầng viễn thông vùng sâu, vùng xa",
+    "biên soạn tài liệu hỏi đáp pháp luật về phòng cháy",
+    "đề xuất phương án sắp xếp các đơn vị sự nghiệp công lập",
+    "thẩm định dự toán kinh phí thực hiện chương trình",
+    "cập nhật bản đồ số về quy hoạch sử dụng đất",
+    "chuẩn hóa dữ liệu hộ tịch trên hệ thống dùng chung",
+    "theo dõi tình hình dịch bệnh trên đàn gia súc, gia cầm",
+    "kiện toàn tổ công tác hỗ trợ doanh nghiệp nhỏ và vừa",
+    "nghiên cứu mô hình thu gom rác thải sinh hoạt ở nông thôn",
+    "thống kê số lượng hồ sơ trực tuyến được tiếp nhận",
+    "phổ biến quy định mới về an toàn thực phẩm tới hộ kinh doanh",
+]
+NEGATIVE_SENTENCES = [
+    "Thời gian qua, {b} đã hoàn thành tốt các nhiệm vụ được giao và được đánh giá cao.",
+    "Kết quả kiểm tra của {b} cho thấy nhiều chuyển biến tích cực trên địa bàn.",
+    "Ý kiến của {b} tại hội nghị đã được tiếp thu đầy đủ trong dự thảo.",
+    "Năm trước, công tác phối hợp giữa {b} với các địa phương còn một số hạn chế.",
+]
+GROUP_TITLES = ["Hoàn thiện thể chế, chính sách", "Nâng cao năng lực thực thi",
+                "Kiểm tra, giám sát và tổng kết", "Truyền thông, nâng cao nhận thức"]
+PRODUCTS = ["Kế hoạch", "Báo cáo", "Quyết định", "Đề án", "Văn bản hướng dẫn"]
+
+
+def _cap(s):
+    return s[:1].upper() + s[1:]
+
+
+def _due_phrase(rng, issued, doc, allow_none=True):
+    """A time for a sentence or list task: (phrase, due); records the fact."""
+    y = issued.year
+    k = rng.randrange(4 if allow_none else 3)
+    if k == 0:
+        due = rand_date(rng, issued + datetime.timedelta(days=10), issued + datetime.timedelta(days=300))
+        doc.truth["deadlines"].append(iso(due))
+        return f", hoàn thành trước ngày {day_numeric(due, rng)}", iso(due)
+    if k == 1:
+        q = rng.randint((issued.month + 2) // 3, 4)
+        due = month_end(y, 3 * q)
+        doc.truth["deadlines"].append(iso(due))
+        return f"; hoàn thành trong Quý {ROMAN[q]}/{y}", iso(due)
+    if k == 2:
+        yy, m = add_months(y, issued.month, rng.randint(1, 6))
+        due = month_end(yy, m)
+        doc.truth["deadlines"].append(iso(due))
+        return f", hoàn thành đến hết tháng {m}/{yy}", iso(due)
+    return "", None
+
+
+def _cell_time(rng, issued):
+    """A time cell of a task table or a block's time line: (text, due, continuous)."""
+    y = issued.year
+    k = rng.randrange(5)
+    if k == 0:
+        q = rng.randint((issued.month + 2) // 3, 4)
+        return rng.choice([f"Quý {ROMAN[q]}/{y}", f"Quý {ROMAN[q]} năm {y}"]), iso(month_end(y, 3 * q)), False
+    if k == 1:
+        yy, m = add_months(y, issued.month, rng.randint(1, 6))
+        return f"Tháng {m}/{yy}", iso(month_end(yy, m)), False
+    if k == 2:
+        due = rand_date(rng, issued + datetime.timedelta(days=10), issued + datetime.timedelta(days=300))
+        return f"Trước ngày {day_numeric(due, rng)}", iso(due), False
+    if k == 3:
+        return rng.choice(["Thường xuyên", "Thường xuyên, liên tục"]), None, True
+    return f"Năm {y + 1}", f"{y + 1}-12-31", False
+
+
+def _bodies(units, rng, n):
+    plain = [u for u in units if "," not in u]
+    return rng.sample(plain, min(n, len(plain)))
+
+
+def _task(form, marker, lead, partners=(), due=None, continuous=False):
+    return {"form": form, "marker": marker,
+            "tasks": [{"lead": lead, "partners": list(partners), "due": due,
+                       "continuous": continuous}]}
+
+
+def sentence_units(rng, issued, doc, units, self_name, actions):
+    """Numbered or plain sentences that assign work, and negatives."""
+    out = []
+    for _ in range(rng.randint(2, 4)):
+        act = actions.pop()
+        k = rng.randrange(7)
+        bodies = _bodies(units, rng, 3)
+        if len(bodies) < 3:
+            continue
+        lead, p1, p2 = bodies
+        if k == 0:
+            partners = rng.choice([[p1], [p1, p2], []])
+            with_ = ""
+            if partners:
+                joined = " và ".join(partners) if rng.random() < 0.5 else ", ".join(partners)
+                with_ = f" chủ trì, phối hợp với {joined}"
+            tm, due = _due_phrase(rng, issued, doc)
+            text = f"Giao {lead}{with_} {act}{tm}."
+            out.append(("sentence.giao", text, _task("sentence.giao", act, lead, partners, due)))
+        elif k == 1:
+            tm, due = _due_phrase(rng, issued, doc)
+            text = f"{lead} có trách nhiệm {act}{tm}."
+            out.append(("sentence.trachnhiem", text, _task("sentence.trachnhiem", act, lead, (), due)))
+        elif k == 2:
+            due = rand_date(rng, issued + datetime.timedelta(days=10), issued + datetime.timedelta(days=300))
+            doc.truth["deadlines"].append(iso(due))
+            text = (f"Đề nghị {lead} {act}, báo cáo kết quả về {self_name} trước ngày "
+                    f"{day_numeric(due, rng)}.")
+            out.append(("sentence.denghi", text, _task("sentence.denghi", act, lead, (), iso(due))))
+        elif k == 3:
+            tm, due = _due_phrase(rng, issued, doc)
+            text = f"Yêu cầu {lead} {act}{tm}."
+            out.append(("sentence.yeucau", text, _task("sentence.yeucau", act, lead, (), due)))
+        elif k == 4:
+            tm, due = _due_phrase(rng, issued, doc)
+            text = f"{lead} tham mưu {self_name} {act}{tm}."
+            out.append(("sentence.thammuu", text, _task("sentence.thammuu", act, lead, (), due)))
+        elif k == 5:
+            group = f"{lead}, {p1} và {p2}" if rng.random() < 0.6 else f"{lead} và {p1}"
+            tm, due = _due_phrase(rng, issued, doc)
+            verb = rng.choice(["chủ động", "có trách nhiệm", "khẩn trương"])
+            text = f"{group} {verb} {act}{tm}."
+            out.append(("sentence.list", text, _task("sentence.list", act, group, (), due)))
+        else:
+            text = rng.choice(NEGATIVE_SENTENCES).format(b=lead)
+            out.append(("negative.sentence", text,
+                        {"form": "negative.sentence", "marker": text, "tasks": []}))
+            actions.append(act)
+    return out
+
+
+def per_body_unit(rng, issued, doc, units, actions):
+    lead = _bodies(units, rng, 1)[0]
+    items, tasks = [], []
+    for _ in range(rng.randint(1, 3)):
+        act = actions.pop()
+        tm, due = _due_phrase(rng, issued, doc)
+        items.append(f"- {_cap(act)}{tm}.")
+        tasks.append(_task("list", act, lead, (), due))
+    return lead, items, tasks
+
+
+def block_unit(rng, issued, doc, units, actions):
+    """A labelled block: its lines (labels in any order) and its truth."""
+    act = actions.pop()
+    lead, p1, p2 = (_bodies(units, rng, 3) + [None, None])[:3]
+    partners = [p for p in (p1, p2) if p][:rng.randint(0, 2)]
+    k = rng.randrange(3)
+    y = issued.year
+    if k == 0:  # a deadline
+        due = rand_date(rng, issued + datetime.timedelta(days=10), issued + datetime.timedelta(days=300))
+        doc.truth["deadlines"].append(iso(due))
+        when, d, cont = f"trước ngày {day_numeric(due, rng)}", iso(due), False
+        label = rng.choice(["Thời hạn hoàn thành", "Thời hạn"])
+    elif k == 1:  # a quarter: an activity period, or a deadline when it completes
+        q = rng.randint((issued.month + 2) // 3, 4)
+        when, d, cont = f"Quý {ROMAN[q]}/{y}", iso(month_end(y, 3 * q)), False
+        label = rng.choice(["Thời gian thực hiện", "Thời gian hoàn thành", "Tiến độ"])
+        if label == "Thời gian thực hiện":
+            doc.truth["periods"].append([iso(datetime.date(y, 3 * q - 2, 1)), d])
+        elif label == "Thời gian hoàn thành":
+            doc.truth["deadlines"].append(d)
+    else:
+        when, d, cont = rng.choice(["Thường xuyên", "Thực hiện thường xuyên"]), None, True
+        label = rng.choice(["Thời gian thực hiện", "Thời gian"])
+    dash = rng.random() < 0.5
+    fields = [(rng.choice(["Nhiệm vụ", "Nội dung", "Nội dung công việc"]), _cap(act)),
+              (label, when)]
+    lead_label = rng.choice(["Đơn vị chủ trì", "Cơ quan chủ trì", "Chủ trì"])
+    if partners:
+        plabel = rng.choice(["Đơn vị phối hợp", "Cơ quan phối hợp", "Phối hợp"])
+        if rng.random() < 0.5:
+            fields.append(("Cơ quan thực hiện", [(lead_label, lead), (plabel, ", ".join(partners))]))
+        else:
+            fields += [(lead_label, lead), (plabel, ", ".join(partners))]
+    else:
+        fields.append((rng.choice([lead_label, "Đơn vị thực hiện"]), lead))
+    if rng.random() < 0.4:
+        fields.append(("Sản phẩm", rng.choice(PRODUCTS)))
+    first = fields[0]
+    rest = fields[1:]
+    rng.shuffle(rest)
+    fields = [first] + rest if rng.random() < 0.7 else rest + [first]
+    lines = []
+    for i, (lab, val) in enumerate(fields):
+        mark = "- " if dash else f"{'abcdeg'[i]}) "
+        if isinstance(val, list):
+            lines.append(f"{mark}{lab}:")
+            lines += [f"- {a}: {b}." for a, b in val]
+        else:
+            lines.append(f"{mark}{lab}: {val}.")
+    return lines, _task("block", act, lead, partners, d, cont)
+
+
+def table_rows(rng, issued, units, actions, deadlines, web):
+    """Rows of a task table: ("group", title) or ("row", cells, truth). A web
+    capture's rows always name partners: an empty cell there is "|" after
+    "|", which reads as the end of the row."""
+    rows = []
+    groups = rng.sample(GROUP_TITLES, rng.randint(1, 2))
+    for g, title in enumerate(groups):
+        rows.append(("group", ROMAN[g + 1], title))
+        for n in range(rng.randint(1, 3)):
+            act = actions.pop()
+            lead, p1, p2 = (_bodies(units, rng, 3) + [None, None])[:3]
+            partners = [p for p in (p1, p2) if p][:rng.randint(1 if web else 0, 2)]
+            text, due, cont = _cell_time(rng, issued)
+            if text.startswith("Trước ngày"):
+                deadlines.append(due)
+            cells = [str(n + 1), _cap(act), lead, "; ".join(partners), text,
+                     rng.choice(PRODUCTS)]
+            rows.append(("row", cells, _task("table", act, lead, partners, due, cont)))
+    return rows
+
+
+TABLE_HEADERS = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                  "Thời gian hoàn thành", "Sản phẩm"],
+                 ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn",
+                  "Sản phẩm dự kiến"]]
+
+
+def table_lines(rng, kind, rows):
+    """A table as Markdown pipes, a web capture or column-aligned text."""
+    head = rng.choice(TABLE_HEADERS)
+    group = ["", "", "", ""] if kind != "web" else []
+    cells = [head] + [[r[1], r[2]] + group if r[0] == "group" else r[1] for r in rows]
+    if kind == "md":
+        out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        out += ["| " + " | ".join(c) + " |" for c in cells[1:]]
+        return out
+    if kind == "web":
+        out = []
+        for i, c in enumerate(cells):
+            for x in c:
+                out.append("|")
+                bold = i == 0 or (i > 0 and rows[i - 1][0] == "group")
+                if x:
+                    out += wrap(f"**{x}**" if bold else x, 40)
+            out.append("|")
+        return out
+    widths = [max(len(c[j]) for c in cells) + 3 for j in range(len(head))]
+    widths[1] = max(widths[1], len(head[1]) + 3)
+    return ["".join(c[j].ljust(widths[j]) for j in range(len(head))).rstrip() for c in cells]
+
+
+def task_section(rng, issued, doc, units, self_name, sec_label):
+    """The section of a plan that assigns its tasks; returns its paragraphs
+    and the tables to put in an appendix (after the signature)."""
+    actions = list(TASK_ACTIONS)
+    rng.shuffle(actions)
+    paras, appendix, forms = [f"{sec_label}. NHIỆM VỤ CỤ THỂ"], [], []
+    n = 0
+    numbered = rng.random() < 0.7
+    for form, text, unit in sentence_units(rng, issued, doc, units, self_name, actions):
+        n += 1 if numbered else 0
+        paras.append(f"{n}. {text}" if numbered else text)
+        forms.append(unit)
+    if rng.random() < 0.6:
+        lead, items, tasks = per_body_unit(rng, issued, doc, units, actions)
+        n += 1
+        paras.append(f"{n}. {lead}:\n" + "\n".join(items))
+        forms += tasks
+    for _ in range(rng.randint(0, 2)):
+        lines, unit = block_unit(rng, issued, doc, units, actions)
+        n += 1
+        paras.append(f"{n}. {rng.choice(['Nhiệm vụ', 'Công việc'])} thứ {n}\n" + "\n".join(lines))
+        forms.append(unit)
+    if rng.random() < 0.6 and len(actions) >= 6:
+        kind = rng.choice(["md", "web", "layout"])
+        rows = table_rows(rng, issued, units, actions, doc.truth["deadlines"], kind == "web")
+        for r in rows:
+            if r[0] == "group":
+                forms.append({"form": "negative.group", "marker": r[2], "tasks": []})
+            else:
+                r[2]["form"] = "table." + kind
+                forms.append(r[2])
+        lines = table_lines(rng, kind, rows)
+        if kind != "layout" and rng.random() < 0.5:
+            appendix = ["PHỤ LỤC", "DANH MỤC NHIỆM VỤ", ""] + lines
+        else:
+            n += 1
+            paras.append(f"{n}. Phân công nhiệm vụ cụ thể như sau:\n\n" + "\n".join(lines))
+    for f in forms:
+        for t in f["tasks"]:
+            doc.truth["tasks"].append({"lead": t["lead"], "partners": t["partners"]})
+    doc.truth.setdefault("task_forms", []).extend(forms)
+    return paras, appendix
+
+
 def make_doc(rng, idx):
     d = Doc()
     party = rng.random() < 0.55
@@ -845,6 +1152,20 @@ def make_doc(rng, idx):
         label = f"{i + 1}. " if numbered else ""
         para(f"{label}{act}. {time_any(rng, issued, d)}{extra}")
 
+    appendix = []
+    if numbered and tname != "Quyết định":
+        trng = random.Random(f"tasks-{idx}")
+        paras, appendix = task_section(trng, issued, d, iss["units"], iss["self_name"],
+                                       SECTION_ROMAN[sec])
+        sec += 1
+        d.add(paras[0])
+        d.add("")
+        for p in paras[1:]:
+            if "\n" in p:
+                d.lines += p.split("\n") + [""]
+            else:
+                para(p)
+
     # ---- organisation of the work: leads and partners
     if numbered and tname != "Quyết định":
         d.add(f"{SECTION_ROMAN[sec]}. TỔ CHỨC THỰC HIỆN")
@@ -906,6 +1227,8 @@ def make_doc(rng, idx):
             d.add(f"{left_col:<50}{right_col}".rstrip())
     else:
         d.lines += rec + [""] + sig
+    if appendix:
+        d.lines += [""] + appendix
 
     text = "\n".join(d.lines) + "\n"
     if rng.random() < 0.3:
@@ -932,6 +1255,7 @@ def make_doc(rng, idx):
         "tasks": t["tasks"],
         "time_classes": t.get("time_classes", []),
         "classes": t.get("classes", []),
+        "task_forms": t.get("task_forms", []),
     }
     if addressees:
         truth["document"]["addressees"] = addressees

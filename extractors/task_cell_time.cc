@@ -4,6 +4,7 @@
 #include "extractors/task_cell_time.h"
 
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 namespace vanban {
@@ -50,17 +51,25 @@ struct Found {
 
 std::string MonthEnd(int year, int month) { return Ymd(year, month, DaysIn(year, month)); }
 
-CellTimeReader::CellTimeReader(const PatternSet* patterns) : patterns_(patterns) {
-  quarter_ = patterns_->Index("cell.quarter");
-  month_ = patterns_->Index("cell.month");
-  date_ = patterns_->Index("cell.date");
-  daymonth_ = patterns_->Index("cell.daymonth");
-  year_ = patterns_->Index("cell.year");
-  before_ = patterns_->Index("cell.before");
-  continuous_ = patterns_->Index("cell.continuous");
-  yearly_ = patterns_->Index("cell.yearly");
-  monthly_ = patterns_->Index("cell.monthly");
-  quarterly_ = patterns_->Index("cell.quarterly");
+Result<CellTimeReader> CellTimeReader::Create(const RuleBook& rules) {
+  auto file = rules.Require("task_times");
+  if (!file.ok()) return file.status();
+  auto ps = PatternSet::Compile(*file.value());
+  if (!ps.ok()) return ps.status();
+  return CellTimeReader(std::move(ps).value());
+}
+
+CellTimeReader::CellTimeReader(PatternSet patterns) : patterns_(std::move(patterns)) {
+  quarter_ = patterns_.Index("cell.quarter");
+  month_ = patterns_.Index("cell.month");
+  date_ = patterns_.Index("cell.date");
+  daymonth_ = patterns_.Index("cell.daymonth");
+  year_ = patterns_.Index("cell.year");
+  before_ = patterns_.Index("cell.before");
+  continuous_ = patterns_.Index("cell.continuous");
+  yearly_ = patterns_.Index("cell.yearly");
+  monthly_ = patterns_.Index("cell.monthly");
+  quarterly_ = patterns_.Index("cell.quarterly");
 }
 
 std::string CellTimeReader::LatestDate(std::string_view cell, int default_year) const {
@@ -74,7 +83,7 @@ std::string CellTimeReader::LatestDate(std::string_view cell, int default_year) 
     if (rule < 0) return;
     PatternMatch m;
     size_t pos = 0;
-    while (patterns_->FindNext(rule, cell, pos, &m)) {
+    while (patterns_.FindNext(rule, cell, pos, &m)) {
       pos = m.end > pos ? m.end : pos + 1;
       if (covered(m.begin, m.end)) continue;
       std::string d = make(m);
@@ -114,7 +123,7 @@ std::string CellTimeReader::LatestDate(std::string_view cell, int default_year) 
 
 CellTime CellTimeReader::Read(std::string_view cell, int default_year) const {
   CellTime t;
-  auto has = [&](int rule) { return rule >= 0 && patterns_->PartialMatch(rule, cell); };
+  auto has = [&](int rule) { return rule >= 0 && patterns_.PartialMatch(rule, cell); };
   if (has(yearly_)) t.recurrence = "FREQ=YEARLY";
   if (has(quarterly_)) t.recurrence = "FREQ=MONTHLY;INTERVAL=3";
   if (has(monthly_)) t.recurrence = "FREQ=MONTHLY";

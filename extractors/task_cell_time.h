@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "extractors/pattern_set.h"
+#include "extractors/rule_file.h"
+#include "pipeline/status.h"
 
 namespace vanban {
 
@@ -20,17 +22,19 @@ struct CellTime {
 
 class CellTimeReader {
  public:
-  // REQUIRES: patterns (task_tables.rules) outlives the reader.
-  explicit CellTimeReader(const PatternSet* patterns);
+  // Builds a reader from the "task_times" rule file; kBadRules when it is
+  // missing or a pattern does not compile.
+  static Result<CellTimeReader> Create(const RuleBook& rules);
 
   // Reads cell; a quarter, month or day without a year takes default_year
   // (0: none, the cell then gives no due date).
   CellTime Read(std::string_view cell, int default_year) const;
 
  private:
+  explicit CellTimeReader(PatternSet patterns);
   std::string LatestDate(std::string_view cell, int default_year) const;
 
-  const PatternSet* patterns_;
+  PatternSet patterns_;
   int quarter_, month_, date_, daymonth_, year_, before_, continuous_, yearly_, monthly_,
       quarterly_;
 };

@@ -25,6 +25,12 @@ LeadPhraseFinder::LeadPhraseFinder(const PatternSet* patterns, const OrgMatcher*
   stop_ = patterns_->Index("lead.stop");
   and_ = patterns_->Index("list.and");
   more_ = patterns_->Index("list.more");
+  bare_ = patterns_->Index("lead.bare");
+}
+
+// True when text[b, e) is only a generic body word ("Cơ quan", "Đơn vị").
+bool LeadPhraseFinder::Bare(std::string_view text, size_t b, size_t e) const {
+  return bare_ >= 0 && patterns_->PartialMatch(bare_, text.substr(b, e - b));
 }
 
 size_t LeadPhraseFinder::SkipCue(std::string_view text, size_t p, size_t end) const {
@@ -77,13 +83,22 @@ Span LeadPhraseFinder::Find(std::string_view text, size_t begin, size_t end) con
   while (q < end && words < kMaxLeadWords) {
     while (q < end && (IsSpace(text[q]) || text[q] == ',' || text[q] == '-')) ++q;
     if (q >= end || EndsClause(text[q])) return Span{};
+    // "Ủy ban nhân dân tỉnh yêu cầu các sở …": the lead is who is asked.
+    size_t cue = SkipCue(text, q, end);
+    if (cue > q) {
+      while (cue < end && IsSpace(text[cue])) ++cue;
+      start = cue;
+      q = last = BodyAt(text, cue, end);
+      if (q == cue) return Span{};
+      continue;
+    }
     size_t body = BodyAt(text, q, end);
     if (body > q) {
       q = last = body;
       ++words;
       continue;
     }
-    if (VerbAt(text, q, end)) return Span{start, last, 0};
+    if (VerbAt(text, q, end)) return Bare(text, start, last) ? Span{} : Span{start, last, 0};
     std::vector<Word> w = SplitWords(text, q, std::min(end, q + 40));
     if (w.empty() || w.front().begin != q) return Span{};
     q = last = w.front().end;

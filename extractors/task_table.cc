@@ -57,8 +57,8 @@ void IdsIn(const std::vector<const Fact*>& sorted, Span range, std::vector<std::
 
 class TaskTableExtractor : public Extractor {
  public:
-  TaskTableExtractor(PatternSet patterns, OrgMatcher orgs)
-      : patterns_(std::move(patterns)), orgs_(std::move(orgs)), time_(&patterns_) {
+  TaskTableExtractor(PatternSet patterns, OrgMatcher orgs, CellTimeReader time)
+      : patterns_(std::move(patterns)), orgs_(std::move(orgs)), time_(std::move(time)) {
     for (const char* id : {"column.number", "column.partner", "column.lead", "column.product",
                            "column.due", "column.task"}) {
       kinds_.push_back(patterns_.Index(id));
@@ -271,8 +271,10 @@ Result<std::unique_ptr<Extractor>> NewTaskTableExtractor(const RuleBook& rules) 
   if (!ps.ok()) return ps.status();
   auto orgs = OrgMatcher::Create(rules);
   if (!orgs.ok()) return orgs.status();
-  return std::unique_ptr<Extractor>(
-      std::make_unique<TaskTableExtractor>(std::move(ps).value(), std::move(orgs).value()));
+  auto time = CellTimeReader::Create(rules);
+  if (!time.ok()) return time.status();
+  return std::unique_ptr<Extractor>(std::make_unique<TaskTableExtractor>(
+      std::move(ps).value(), std::move(orgs).value(), std::move(time).value()));
 }
 
 }  // namespace vanban

@@ -12,7 +12,9 @@
 #include "extractors/sections.h"
 #include "extractors/span_index.h"
 #include "extractors/task_block.h"
+#include "extractors/task_cell_time.h"
 #include "extractors/task_lead.h"
+#include "text/case.h"
 
 namespace vanban {
 namespace {
@@ -77,6 +79,39 @@ std::vector<Span> Sentences(std::string_view text, Span range) {
   return out;
 }
 
+// The end of a heading's title in its own span: the first blank line, else
+// the end of its first line.
+size_t HeadingEnd(std::string_view text, Span own) {
+  size_t end = std::min(own.end, text.size());
+  size_t blank = text.find("\n\n", own.begin);
+  if (blank != std::string_view::npos && blank < end) return blank + 2;
+  size_t eol = text.find('\n', own.begin);
+  return eol == std::string_view::npos || eol >= end ? end : eol + 1;
+}
+
+// span without the tables it overlaps: it starts after a table it starts
+// in and ends where the first table inside it begins.
+Span OutsideTables(const std::vector<Table>& tables, Span span) {
+  for (const Table& t : tables) {
+    if (t.span.begin <= span.begin && span.begin < t.span.end) span.begin = t.span.end;
+  }
+  for (const Table& t : tables) {
+    if (t.span.begin >= span.begin && t.span.begin < span.end) span.end = t.span.begin;
+  }
+  if (span.end < span.begin) span.end = span.begin;
+  return span;
+}
+
+// True when body (ending at own.end) ends with a colon and a table follows.
+bool IntroducesTable(const std::vector<Table>& tables, const std::string& body, Span own) {
+  size_t e = body.find_last_not_of(" \n");
+  if (e == std::string::npos || body[e] != ':') return false;
+  for (const Table& t : tables) {
+    if (t.span.begin >= own.end && t.span.begin <= own.end + 8) return true;
+  }
+  return false;
+}
+
 // span without the spaces, marks and punctuation at its ends.
 Span TrimSpan(std::string_view text, Span span) {
   constexpr std::string_view kTrim = " \t\n*_-:.,;";
@@ -118,11 +153,12 @@ std::vector<std::string> IdsWithinExcept(const std::vector<Fact>& facts, const S
 
 class TasksExtractor : public Extractor {
  public:
-  TasksExtractor(PatternSet patterns, OrgMatcher orgs)
+  TasksExtractor(PatternSet patterns, CellTimeReader cell_time, OrgMatcher orgs)
       : patterns_(std::move(patterns)),
         orgs_(std::move(orgs)),
         finder_(&patterns_, &orgs_),
-        blocks_(&patterns_) {
+        blocks_(&patterns_),
+        cell_time_(std::move(cell_time)) {
     lead_verb_ = patterns_.Index("lead.verb");
     lead_before_ = patterns_.Index("lead.before");
     partner_cue_ = patterns_.Index("partner.cue");
@@ -131,6 +167,8 @@ class TasksExtractor : public Extractor {
     action_cue_ = patterns_.Index("action.cue");
     skip_heading_ = patterns_.Index("skip.heading");
     continuous_ = patterns_.Index("time.continuous");
+    report_cue_ = patterns_.Index("report.cue");
+    assign_cue_ = patterns_.Index("assign.cue");
     assign_heading_ = patterns_.Index("assign.heading");
   }
   const char* name() const override { return "tasks"; }
@@ -166,24 +204,29 @@ class TasksExtractor : public Extractor {
 
   void Consider(Document* doc, const FactIndex& facts, const Section& s,
                 const std::vector<const Section*>& path, bool assigning) const {
-    if (!IsItemStyle(s.style)) return;
     const std::string& text = doc->text;
     Span own = OwnSpan(s);
-    size_t start = std::max(own.begin, AfterLabel(text, s));
+    if (!IsItemStyle(s.style)) {
+      // Paragraphs under a heading, before its first item, are sentences.
+      Span rest = OutsideTables(doc->segments.tables, Span{HeadingEnd(text, own), own.end, 0});
+      if (!rest.empty()) AddSentences(doc, facts, rest, path, assigning, true);
+      return;
+    }
+    // A table's rows are read by the task table extractor, not as text.
+    own = OutsideTables(doc->segments.tables,
+                        Span{std::max(own.begin, AfterLabel(text, s)), own.end, 0});
+    size_t start = own.begin;
     if (start >= own.end) return;
     std::string body = CleanText(std::string_view(text).substr(start, own.end - start));
     if (body.empty()) return;
+    // "Phân công cụ thể như sau:" introduces what follows.
+    if (s.children.empty() && IntroducesTable(doc->segments.tables, body, own)) return;
 
     if (s.style == "paragraph") {
-      // Unnumbered text: each sentence that asks for action is a task.
-      for (const Span& sent : Sentences(text, Span{start, own.end, 0})) {
-        std::string st = CleanText(doc->Slice(sent));
-        if (CountWords(st) < 4) continue;
-        if (!Match(action_cue_, st) && !Match(action_start_, st)) continue;
-        AddTask(doc, facts, sent, st, path, "task.sentence", assigning, {});
-      }
+      AddSentences(doc, facts, Span{start, own.end, 0}, path, assigning);
       return;
     }
+    if (Reports(body)) return;
     bool leaf = s.children.empty();
     bool action = Match(action_start_, body) || Match(action_cue_, body) ||
                   !finder_.Find(text, start, own.end).empty();
@@ -202,6 +245,26 @@ class TasksExtractor : public Extractor {
     for (const Span& sent : own_leads) {
       AddTask(doc, facts, sent, CleanText(doc->Slice(sent)), path, "task.sentence", assigning, {});
     }
+  }
+
+  // Unnumbered text: each sentence that asks for action is a task.
+  // With need_lead, only sentences that name their lead (commentary under a
+  // heading often asks for nothing).
+  void AddSentences(Document* doc, const FactIndex& facts, Span range,
+                    const std::vector<const Section*>& path, bool assigning,
+                    bool need_lead = false) const {
+    for (const Span& sent : Sentences(doc->text, range)) {
+      std::string st = CleanText(doc->Slice(sent));
+      if (CountWords(st) < 4 || Reports(st)) continue;
+      if (!Match(action_cue_, st) && !Match(action_start_, st)) continue;
+      AddTask(doc, facts, sent, st, path, "task.sentence", assigning, {});
+      if (need_lead && doc->tasks.back().lead.empty()) doc->tasks.pop_back();
+    }
+  }
+
+  // True when text reports what was done rather than asking for work.
+  bool Reports(std::string_view text) const {
+    return Match(report_cue_, text) && !Match(assign_cue_, text);
   }
 
   // The sentences of an item after its first that name their own lead and
@@ -361,7 +424,7 @@ class TasksExtractor : public Extractor {
     t.deadline_ids = IdsWithin(doc->deadlines, facts.deadlines, when);
     t.date_ids = IdsWithin(doc->dates, facts.dates, span);
     t.target_ids = IdsWithin(doc->targets, facts.targets, span);
-    SetDue(*doc, facts, time ? time->value : span, when, &t);
+    SetDue(*doc, facts, time ? time->value : span, when, time != nullptr, &t);
     if (const BlockField* lead = BlockLabels::Get(fields, BlockKind::kLead)) {
       // "Sở Y tế chủ trì, phối hợp với …": the lead phrase and its partners.
       Span v = TrimSpan(text, lead->value);
@@ -382,7 +445,7 @@ class TasksExtractor : public Extractor {
   // The due date of a task from the facts inside its time: a deadline, else
   // the end of an activity period; none for a continuous time.
   void SetDue(const Document& doc, const FactIndex& facts, Span said_span, Span when,
-              Task* t) const {
+              bool time_line, Task* t) const {
     std::string said =
         CleanText(std::string_view(doc.text).substr(said_span.begin, said_span.size()));
     if (Match(continuous_, said)) {
@@ -404,6 +467,14 @@ class TasksExtractor : public Extractor {
         return;
       }
     }
+    // No time fact: the time line read as a table's time cell ("Tiến độ:
+    // Quý II/2026"); only a time line, never the whole block.
+    if (!time_line) return;
+    CellTime cell = cell_time_.Read(said, 0);
+    t->due = cell.due;
+    t->due_inclusive = cell.inclusive;
+    t->continuous = cell.continuous;
+    if (t->recurrence.empty()) t->recurrence = cell.recurrence;
   }
 
   void AddPartner(Document* doc, Span part, Task* t) const {
@@ -478,8 +549,15 @@ class TasksExtractor : public Extractor {
       parts.push_back(Span{b, list_end, 0});
       for (const Span& p : parts) {
         std::string name = TrimPunct(CleanText(piece.substr(p.begin, p.size())));
-        if (name.empty() || CountWords(name) > 12) continue;
         std::vector<OrgMatch> om = orgs_.Find(text, span.begin + p.begin, span.begin + p.end);
+        if (!om.empty() && om.front().begin <= span.begin + p.begin + 1 &&
+            StartsLower(TrimPunct(
+                CleanText(text.substr(om.front().end, span.begin + p.end - om.front().end))))) {
+          // The last partner runs on into the action: keep the body it names.
+          name = om.front().name;
+          om.resize(1);
+        }
+        if (name.empty() || CountWords(name) > 12) continue;
         if (om.size() == 1 && om.front().begin <= span.begin + p.begin + 1 &&
             om.front().end + 1 >= span.begin + p.end) {
           name = om.front().name;
@@ -496,8 +574,9 @@ class TasksExtractor : public Extractor {
   OrgMatcher orgs_;
   LeadPhraseFinder finder_;
   BlockLabels blocks_;
+  CellTimeReader cell_time_;  // a block's time line reads as a table's time cell
   int lead_verb_, lead_before_, partner_cue_, partner_stop_, action_start_, action_cue_,
-      skip_heading_, assign_heading_, continuous_;
+      skip_heading_, assign_heading_, continuous_, report_cue_, assign_cue_;
 };
 
 }  // namespace
@@ -507,10 +586,12 @@ Result<std::unique_ptr<Extractor>> NewTasksExtractor(const RuleBook& rules) {
   if (!file.ok()) return file.status();
   auto ps = PatternSet::Compile(*file.value());
   if (!ps.ok()) return ps.status();
+  auto cells = CellTimeReader::Create(rules);
+  if (!cells.ok()) return cells.status();
   auto orgs = OrgMatcher::Create(rules);
   if (!orgs.ok()) return orgs.status();
-  return std::unique_ptr<Extractor>(
-      std::make_unique<TasksExtractor>(std::move(ps).value(), std::move(orgs).value()));
+  return std::unique_ptr<Extractor>(std::make_unique<TasksExtractor>(
+      std::move(ps).value(), std::move(cells).value(), std::move(orgs).value()));
 }
 
 }  // namespace vanban

@@ -330,6 +330,90 @@ TEST(Tasks, BlockLeadLineWithItsPartners) {
   EXPECT_EQ(doc.tasks[0].product, "Đề án trình UBND tỉnh");
 }
 
+TEST(Tasks, ParagraphsUnderAHeadingAreSentences) {
+  // Unnumbered sentences before the first item of a heading; one that only
+  // reports what a body did is no task.
+  Document doc;
+  doc.text =
+      "III. NHIỆM VỤ\n\nGiao Sở Xây dựng khảo sát hiện trạng nhà chung cư cũ trên địa bàn.\n\n"
+      "Thời gian qua, Sở Y tế đã làm tốt việc kiểm tra các cơ sở khám bệnh.\n\n1. Sở Tài "
+      "chính có trách nhiệm cân đối nguồn vốn cho các dự án.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 2u);
+  EXPECT_EQ(doc.tasks[0].lead, "Sở Xây dựng");
+  EXPECT_EQ(doc.tasks[0].form, "sentence");
+  EXPECT_EQ(doc.tasks[1].lead, "Sở Tài chính");
+}
+
+TEST(Tasks, ReportingItemIsNoTask) {
+  Document doc;
+  doc.text =
+      "II. NHIỆM VỤ NĂM TỚI\n\n1. Công tác phối hợp giữa Sở Nội vụ với các huyện đã có "
+      "nhiều chuyển biến.\n\n2. Sở Nội vụ đã được giao nhiệm vụ này nên phải báo cáo tiến "
+      "độ hằng quý.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  EXPECT_EQ(doc.tasks[0].section_path.back(), "2");
+}
+
+TEST(Tasks, TableTextIsNotReadAsItems) {
+  // A table's rows belong to the task table extractor; the line that
+  // introduces the table is no task either.
+  Document doc;
+  doc.text =
+      "II. NHIỆM VỤ\n\n1. Phân công cụ thể như sau:\n\n| TT | Nhiệm vụ | Cơ quan chủ trì |\n| 1 "
+      "| Kiểm tra chợ đầu mối | Sở Công Thương |\n\n2. Sở Công Thương tổng hợp kết quả kiểm "
+      "tra trên toàn tỉnh.\n";
+  Table table;
+  table.span = Find(doc.text,
+                    "| TT | Nhiệm vụ | Cơ quan chủ trì |\n| 1 | Kiểm tra chợ đầu "
+                    "mối | Sở Công Thương |");
+  doc.segments.tables.push_back(table);
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  EXPECT_EQ(doc.tasks[0].lead, "Sở Công Thương");
+  EXPECT_EQ(doc.tasks[0].section_path.back(), "2");
+}
+
+TEST(Tasks, BlockTimeLineReadLikeATableCell) {
+  // No time fact covers "Tiến độ: Quý II/2026": the line is read as a cell.
+  Document doc;
+  doc.text =
+      "1. Xây dựng bản đồ số\n\n- Nội dung: Số hóa bản đồ địa giới hành chính.\n\n- Đơn vị "
+      "chủ trì: Sở Nông nghiệp và Môi trường.\n\n- Tiến độ: Quý II/2026.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  EXPECT_EQ(doc.tasks[0].due, "2026-06-30");
+}
+
+TEST(Tasks, LeadAfterAnAskingWordInsideTheClause) {
+  Document doc;
+  doc.text =
+      "III. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban nhân dân tỉnh yêu cầu các sở, ngành rà soát thủ "
+      "tục hành chính thuộc lĩnh vực quản lý.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  EXPECT_EQ(doc.tasks[0].lead, "các sở, ngành");
+}
+
+TEST(Tasks, LastPartnerEndsWhereTheActionStarts) {
+  Document doc;
+  doc.text =
+      "1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và Sở Tư pháp thẩm định hồ sơ "
+      "thành lập hội.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  EXPECT_EQ(doc.tasks[0].lead, "Sở Nội vụ");
+  EXPECT_EQ(doc.tasks[0].partners, (std::vector<std::string>{"Sở Tài chính", "Sở Tư pháp"}));
+}
+
+TEST(Tasks, AGenericBodyWordAloneIsNoLead) {
+  Document doc;
+  doc.text = "1. Cơ quan thường trực cập nhật số liệu lên hệ thống theo dõi.\n";
+  RunAll(&doc);
+  for (const Task& t : doc.tasks) EXPECT_NE(t.lead, "Cơ quan");
+}
+
 TEST(Tasks, EmptyDocument) {
   Document doc;
   RunAll(&doc);
