@@ -1,5 +1,6 @@
 // GET /api/search, /api/documents/{id}, /api/documents/{id}/source,
 // /api/tasks, /api/deadlines and /api/health.
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -61,6 +62,26 @@ void DocumentPlan(const ServerContext& ctx, const httplib::Request& req, httplib
   if (FindPlan(ctx, req, res, &plan)) ReplyJson(res, plan);
 }
 
+// "inline" with the file's name: ASCII in filename (others as '_'), the
+// whole UTF-8 name percent-encoded in filename* (RFC 6266).
+std::string ContentDisposition(const std::string& name) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string ascii, encoded;
+  for (char c : name) {
+    unsigned char u = static_cast<unsigned char>(c);
+    bool plain = std::isalnum(u) || c == '.' || c == '-' || c == '_';
+    ascii += (u >= 0x20 && u < 0x7F && c != '"' && c != '\\') ? c : '_';
+    if (plain) {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += kHex[u >> 4];
+      encoded += kHex[u & 15];
+    }
+  }
+  return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
 // The original file, read from the path the index recorded for the document
 // and served only while its content still has the document's hash.
 void Source(const ServerContext& ctx, const httplib::Request& req, httplib::Response* res) {
@@ -76,11 +97,8 @@ void Source(const ServerContext& ctx, const httplib::Request& req, httplib::Resp
   if (!in || path.empty() || Sha256Hex(bytes.str()) != sha) {
     return ReplyError(res, 410, "the original file is gone or has changed since it was indexed");
   }
-  std::string name = path.substr(path.find_last_of('/') + 1);
-  std::string safe;
-  for (char c : name)
-    safe += (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) ? '_' : c;
-  res->set_header("Content-Disposition", "inline; filename=\"" + safe + "\"");
+  res->set_header("Content-Disposition",
+                  ContentDisposition(path.substr(path.find_last_of('/') + 1)));
   res->set_header("X-Content-Type-Options", "nosniff");
   std::string mime = source.value("mime", "application/octet-stream");
   if (mime.rfind("text/", 0) == 0) mime += "; charset=utf-8";

@@ -198,6 +198,8 @@ TEST_F(ServerApiTest, SourceIsTheOriginalFile) {
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->body, ReadFileOrDie(plan["source"]["path"]));
   EXPECT_NE(res->get_header_value("Content-Type").find("text/plain"), std::string::npos);
+  EXPECT_NE(res->get_header_value("Content-Disposition").find("filename*=UTF-8''"),
+            std::string::npos);
   json missing = GetJson("/api/documents/abcdef0123/source", 404);
   EXPECT_EQ(missing["status"], 404);
 }

@@ -25,18 +25,23 @@ namespace {
 using testing::ReadFileOrDie;
 using testing::SourcePath;
 
-// `vanban watch DIR --index INDEX` as a child, its output in a file.
+// `vanban watch DIR --index INDEX` (or other vanban arguments) as a child,
+// its output in a file.
 class Watcher {
  public:
-  Watcher(const std::string& dir, const std::string& index, const std::string& log) : log_(log) {
+  Watcher(const std::string& dir, const std::string& index, const std::string& log)
+      : Watcher({"watch", dir, "--index", index, "--settle-ms", "1200"}, log) {}
+  Watcher(std::vector<std::string> args, const std::string& log) {
     pid_ = fork();
     if (pid_ == 0) {
       int out = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
       dup2(out, 1);
       dup2(out, 2);
       std::string bin = VANBAN_BINARY;
-      execl(bin.c_str(), bin.c_str(), "watch", dir.c_str(), "--index", index.c_str(), "--settle-ms",
-            "1200", static_cast<char*>(nullptr));
+      std::vector<char*> argv = {bin.data()};
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(bin.c_str(), argv.data());
       _exit(127);
     }
   }
@@ -51,7 +56,6 @@ class Watcher {
   }
 
  private:
-  std::string log_;
   pid_t pid_ = 0;
 };
 
@@ -68,9 +72,9 @@ int CountLines(const std::string& log, const std::string& needle) {
   return n;
 }
 
-// Waits until the log holds needle count times (up to a minute).
+// Waits until the log holds needle count times (up to three minutes).
 bool WaitFor(const std::string& log, const std::string& needle, int count = 1) {
-  for (int i = 0; i < 600; ++i) {
+  for (int i = 0; i < 1800; ++i) {
     if (CountLines(ReadLog(log), needle) >= count) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
@@ -182,6 +186,24 @@ TEST(WatchTest, ARestartInTheMiddleMissesNothingAndRepeatsNothing) {
   EXPECT_EQ(CountLines(text, "indexed " + inbox + "/kept.txt"), 1) << text;
   EXPECT_EQ(CountLines(text, "indexed " + inbox + "/partial.txt"), 1) << text;
   EXPECT_EQ(Dump(index), OneShotDump(inbox, scratch));
+}
+
+TEST(WatchTest, ServeWatchIngestsIntoTheIndexItServes) {
+  std::string scratch = testing::MakeTempDir();
+  std::string inbox = scratch + "/inbox";
+  mkdir(inbox.c_str(), 0755);
+  std::string index = scratch + "/index.sqlite", log = scratch + "/serve.log";
+  Watcher serve({"serve", "--index", index, "--listen", "127.0.0.1:0", "--quiet", "--watch", inbox},
+                log);
+  ASSERT_TRUE(WaitFor(log, "watch: watching"));
+  ASSERT_TRUE(WaitFor(log, "serving http://127.0.0.1:"));
+  WriteFile(inbox + "/arrived.txt", Sample("000_098c887c129b784c.txt"));
+  ASSERT_TRUE(WaitFor(log, "watch: indexed " + inbox + "/arrived.txt"));
+  auto found =
+      testing::RunVanban({"search", "--index", index, "--format", "jsonl", "dang uy khoi"});
+  EXPECT_EQ(found.exit_code, 0);
+  EXPECT_NE(found.out.find(inbox + "/arrived.txt"), std::string::npos) << found.out;
+  EXPECT_EQ(serve.Stop(), 0);
 }
 
 }  // namespace
