@@ -26,6 +26,7 @@ LeadPhraseFinder::LeadPhraseFinder(const PatternSet* patterns, const OrgMatcher*
   and_ = patterns_->Index("list.and");
   more_ = patterns_->Index("list.more");
   bare_ = patterns_->Index("lead.bare");
+  not_ = patterns_->Index("body.not");
 }
 
 // True when text[b, e) is only a generic body word ("Cơ quan", "Đơn vị").
@@ -44,6 +45,9 @@ size_t LeadPhraseFinder::SkipCue(std::string_view text, size_t p, size_t end) co
 
 // The end of a body that starts at p, or p when none does.
 size_t LeadPhraseFinder::BodyAt(std::string_view text, size_t p, size_t end) const {
+  if (not_ >= 0 && patterns_->PartialMatch(not_, text.substr(p, std::min(kLookahead, end - p)))) {
+    return p;  // "Ban hành …" is a verb, not the board "Ban"
+  }
   size_t best = p;
   std::vector<OrgMatch> om = orgs_->Find(text, p, std::min(end, p + 200));
   if (!om.empty() && om.front().begin == p) best = om.front().end;

@@ -39,7 +39,7 @@ class LeadPhraseFinder {
 
   const PatternSet* patterns_;
   const OrgMatcher* orgs_;
-  int verb_, cue_, head_, stop_, and_, more_, bare_;
+  int verb_, cue_, head_, stop_, and_, more_, bare_, not_;
 };
 
 }  // namespace vanban

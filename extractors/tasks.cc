@@ -168,6 +168,8 @@ class TasksExtractor : public Extractor {
     skip_heading_ = patterns_.Index("skip.heading");
     continuous_ = patterns_.Index("time.continuous");
     report_cue_ = patterns_.Index("report.cue");
+    body_head_ = patterns_.Index("body.head");
+    body_not_ = patterns_.Index("body.not");
     assign_cue_ = patterns_.Index("assign.cue");
     assign_heading_ = patterns_.Index("assign.heading");
   }
@@ -237,7 +239,7 @@ class TasksExtractor : public Extractor {
       while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
       if (!trimmed.empty() && trimmed.back() == ':') return;
       if (CountWords(body) < 6 || !action) return;
-    } else if (!action && !has_time) {
+    } else if (!action && !has_time && !UnderBodyHeading(*doc, path)) {
       return;
     }
     std::vector<Span> own_leads = SentencesWithLead(doc, facts, Span{start, own.end, 0});
@@ -245,6 +247,26 @@ class TasksExtractor : public Extractor {
     for (const Span& sent : own_leads) {
       AddTask(doc, facts, sent, CleanText(doc->Slice(sent)), path, "task.sentence", assigning, {});
     }
+  }
+
+  // True when the item's parent is a body as a heading ("2. Sở Tư pháp:",
+  // "**1. Ban Quản lý các khu công nghiệp**"): every item below it is that
+  // body's task.
+  bool UnderBodyHeading(const Document& doc, const std::vector<const Section*>& path) const {
+    if (path.size() < 2) return false;
+    const Section& p = *path[path.size() - 2];
+    if (!IsItemStyle(p.style)) return false;
+    Span own = OwnSpan(p);
+    size_t b = std::max(own.begin, AfterLabel(doc.text, p));
+    if (b >= own.end) return false;
+    std::string raw = CleanText(std::string_view(doc.text).substr(b, own.end - b));
+    while (!raw.empty() && raw.back() == ' ') raw.pop_back();
+    if (raw.empty() || raw.back() == '.' || CountWords(raw) > 16) return false;
+    std::vector<OrgMatch> om = orgs_.Find(doc.text, b, own.end);
+    bool body = (!om.empty() && om.front().begin <= b + 8) ||
+                (Match(body_head_, raw) && !Match(body_not_, raw));
+    if (!body) return false;
+    return raw.back() == ':' || finder_.Find(doc.text, b, own.end).empty();
   }
 
   // Unnumbered text: each sentence that asks for action is a task.
@@ -330,6 +352,7 @@ class TasksExtractor : public Extractor {
            std::string_view(" \t\n*_").find(text[first]) != std::string_view::npos) {
       ++first;
     }
+    bool headed = UnderBodyHeading(*doc, path);
     for (const OrgMatch& m : orgs) {
       if (m.begin >= partner_at) break;  // names after "phối hợp" are partners
       std::string_view after = text.substr(m.end, std::min<size_t>(80, span.end - m.end));
@@ -340,6 +363,9 @@ class TasksExtractor : public Extractor {
       bool at_start =
           m.begin <= first + 1 || (CountWords(prefix) <= 4 &&
                                    (prefix.rfind("Các ", 0) == 0 || prefix.rfind("các ", 0) == 0));
+      // Under a body's heading a body later in the item is its object
+      // ("Tham mưu, đề xuất Bộ Khoa học … ban hành"), not its lead.
+      if (!cue_before && !at_start && headed) continue;
       if (cue_before || verb_after || at_start) {
         if (at_start && m.begin > first + 1) {
           // "Các ban, đơn vị Đảng ủy Khối": the group as written.
@@ -363,8 +389,13 @@ class TasksExtractor : public Extractor {
       bool colon = !head.empty() && head.back() == ':';
       std::vector<OrgMatch> hm = orgs_.Find(text, b, own.end);
       bool names_org = !hm.empty() && hm.front().begin <= b + 8;
+      // A heading that is only a body's name ("**1. Ban Quản lý các khu
+      // công nghiệp**"): no colon, no verb, no full stop.
+      bool body_title = !colon && CountWords(head) <= 16 && head.back() != '.' &&
+                        Match(body_head_, head) && !Match(body_not_, head) &&
+                        finder_.Find(text, b, own.end).empty();
       if ((colon && CountWords(head) <= 14 && (assigning || names_org)) ||
-          (names_org && CountWords(head) <= 8)) {
+          (names_org && CountWords(head) <= 8) || body_title) {
         std::string lead = TrimPunct(head);
         if (lead.rfind("Đối với ", 0) == 0) lead = lead.substr(std::string("Đối với ").size());
         if (names_org && hm.front().end >= own.end - 2) lead = hm.front().name;
@@ -576,7 +607,7 @@ class TasksExtractor : public Extractor {
   BlockLabels blocks_;
   CellTimeReader cell_time_;  // a block's time line reads as a table's time cell
   int lead_verb_, lead_before_, partner_cue_, partner_stop_, action_start_, action_cue_,
-      skip_heading_, assign_heading_, continuous_, report_cue_, assign_cue_;
+      skip_heading_, assign_heading_, continuous_, report_cue_, assign_cue_, body_head_, body_not_;
 };
 
 }  // namespace

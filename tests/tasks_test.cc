@@ -414,6 +414,20 @@ TEST(Tasks, AGenericBodyWordAloneIsNoLead) {
   for (const Task& t : doc.tasks) EXPECT_NE(t.lead, "Cơ quan");
 }
 
+TEST(Tasks, BodyNameAsHeadingLeadsItsItems) {
+  // No colon after the body's name; a body later in an item is its object.
+  Document doc;
+  doc.text =
+      "V. TỔ CHỨC THỰC HIỆN\n\n**1. Ban Quản lý các khu kinh tế tỉnh**\n\n- Lập hồ sơ "
+      "mời thầu các gói thầu xây lắp.\n\n- Đề xuất Sở Tài chính bố trí vốn cho dự án.\n\n2. "
+      "Ban hành quy chế phối hợp\n\n- Soạn thảo quy chế trình lãnh đạo tỉnh.\n";
+  RunAll(&doc);
+  ASSERT_GE(doc.tasks.size(), 2u);
+  EXPECT_EQ(doc.tasks[0].lead, "Ban Quản lý các khu kinh tế tỉnh");
+  EXPECT_EQ(doc.tasks[1].lead, "Ban Quản lý các khu kinh tế tỉnh");
+  for (const Task& t : doc.tasks) EXPECT_EQ(t.lead.rfind("Ban hành", 0), std::string::npos);
+}
+
 TEST(Tasks, EmptyDocument) {
   Document doc;
   RunAll(&doc);
