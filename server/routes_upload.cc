@@ -85,6 +85,16 @@ std::string IngestOne(ServerContext& ctx, const std::string& path, httplib::Resp
   return "";
 }
 
+// The id search and the agenda know the document by: its primary source's
+// (the upload may be one more source of a document already indexed).
+std::string PrimaryId(const nlohmann::json& plan, const std::string& id) {
+  const nlohmann::json sources = plan.value("sources", nlohmann::json::array());
+  for (const auto& s : sources) {
+    if (s.is_object() && s.value("primary", false)) return s.value("sha256", id);
+  }
+  return id;
+}
+
 void Upload(ServerContext& ctx, const httplib::Request& req, httplib::Response* res) {
   if (!Authorised(ctx, req)) {
     res->set_header("WWW-Authenticate", "Bearer");
@@ -113,8 +123,16 @@ void Upload(ServerContext& ctx, const httplib::Request& req, httplib::Response* 
   }
   ctx.Log("upload indexed " + name + " " + id);
   plan.erase("text");
-  res->set_header("Location", "/api/documents/" + id);
-  ReplyJson(res, {{"id", id}, {"name", name}, {"plan", plan}}, 201);
+  std::string document_id = PrimaryId(plan, id);
+  res->set_header("Location", "/api/documents/" + document_id);
+  ReplyJson(
+      res,
+      {{"id", id},
+       {"document_id", document_id},
+       {"joined", document_id != id || plan.value("sources", nlohmann::json::array()).size() > 1},
+       {"name", name},
+       {"plan", plan}},
+      201);
 }
 
 }  // namespace

@@ -298,16 +298,26 @@ TEST_F(ServerApiTest, PageAndUnknownPaths) {
   EXPECT_EQ(other->status, 404);
 }
 
+// A short directive of the test's own (not a copy of any indexed one).
+const char kNewDirective[] =
+    "ỦY BAN NHÂN DÂN\nXÃ AN KHÁNH\nSố: 77/KH-UBND\n"
+    "An Khánh, ngày 05 tháng 3 năm 2026\n\nKẾ HOẠCH\n"
+    "Kiểm tra giống lúa quokkazeta trên địa bàn xã\n\n"
+    "1. Giao Văn phòng Ủy ban nhân dân xã chủ trì, phối hợp với Hội Nông dân xã "
+    "kiểm tra các cánh đồng, hoàn thành trước ngày 30/4/2026.\n"
+    "2. Các thôn báo cáo kết quả về Ủy ban nhân dân xã trước ngày 15/5/2026.\n";
+
 TEST_F(ServerApiTest, UploadIngestsAndReturnsThePlan) {
-  std::string text = ReadFileOrDie(SourcePath("samples/001_09c8a2f669d50eb4.txt"));
-  text += "\nBản sao tải lên qua giao diện web, kiểm thử máy chủ quokkazeta.\n";
+  std::string text = kNewDirective;
   auto c = server_->Client();
-  auto res = Upload(*c, "../../tải lên/bản sao.txt", text);
+  auto res = Upload(*c, "../../tải lên/kế hoạch.txt", text);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 201) << res->body;
   json r = json::parse(res->body);
   EXPECT_EQ(r["id"], Sha256Hex(text));
-  EXPECT_EQ(r["name"], "bản sao.txt");
+  EXPECT_EQ(r["document_id"], r["id"]);
+  EXPECT_EQ(r["joined"], false);
+  EXPECT_EQ(r["name"], "kế hoạch.txt");
   EXPECT_TRUE(r["plan"]["document"].is_object());
   EXPECT_FALSE(r["plan"].contains("text"));
   std::string path = r["plan"]["source"]["path"];
@@ -316,9 +326,27 @@ TEST_F(ServerApiTest, UploadIngestsAndReturnsThePlan) {
   json found = GetJson("/api/search?q=quokkazeta");
   ASSERT_EQ(found["count"], 1);
   EXPECT_EQ(found["results"][0]["id"], r["id"]);
-  auto again = Upload(*c, "bản sao.txt", text);
+  auto again = Upload(*c, "kế hoạch.txt", text);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 201);
+  EXPECT_EQ(GetJson("/api/search?q=quokkazeta")["count"], 1);
+}
+
+TEST_F(ServerApiTest, AnUploadOfAnIndexedDocumentJoinsIt) {
+  std::string txt = ReadFileOrDie(SourcePath("samples/000_098c887c129b784c.txt"));
+  auto c = server_->Client();
+  auto res = Upload(*c, "same.pdf", ReadFileOrDie(SourcePath("samples/000_098c887c129b784c.pdf")));
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  json r = json::parse(res->body);
+  EXPECT_EQ(r["joined"], true);
+  EXPECT_EQ(r["document_id"], Sha256Hex(txt));
+  EXPECT_EQ(res->get_header_value("Location"), "/api/documents/" + Sha256Hex(txt));
+  json plan = GetJson("/api/documents/" + r["document_id"].get<std::string>());
+  EXPECT_EQ(plan["sources"].size(), 2u);
+  auto pdf = Get("/api/documents/" + r["id"].get<std::string>() + "/source");
+  ASSERT_TRUE(pdf);
+  EXPECT_EQ(pdf->body.substr(0, 5), "%PDF-");
 }
 
 TEST_F(ServerApiTest, EachBadInputFileIsAClearErrorAndTheServerGoesOn) {

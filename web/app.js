@@ -191,13 +191,21 @@ function renderFields(values) {
   $('#doc-fields').innerHTML = html;
 }
 
+// A link to each file the document was received as (the one read first).
+function sourcesHtml(plan, id) {
+  const name = (p) => (p || '').split('/').pop();
+  const list = plan.sources && plan.sources.length ? plan.sources
+    : [{ sha256: id, path: (plan.source || {}).path }];
+  return list.map((s) => `<a class="source-link" href="/api/documents/${esc(s.sha256)}/source"
+    target="_blank">${esc(name(s.path))}</a>`).join(', ');
+}
+
 function headHtml(plan, id) {
   const d = plan.document || {};
-  const src = plan.source || {};
   return `<h2>${esc(d.type || 'Văn bản')} ${esc(d.reference || d.number || '')}</h2>
     <div class="meta">${esc([d.issuer, d.issued_on && [d.place, 'ngày ' + viDate(d.issued_on)].filter(Boolean).join(', ')].filter(Boolean).join(' · '))}</div>
     ${d.subject ? `<p class="subject">${esc(d.subject)}</p>` : ''}
-    <p class="meta">Tệp gốc: <a id="source-link" href="/api/documents/${esc(id)}/source" target="_blank">${esc((src.path || '').split('/').pop())}</a>
+    <p class="meta">Tệp gốc: ${sourcesHtml(plan, id)}
     · <a href="/api/documents/${esc(id)}" target="_blank">JSON</a></p>
     <p class="legend">${KINDS.map(([, k, l]) => `<span class="v v-${k}">${esc(l)}</span>`).join('')}</p>`;
 }
@@ -317,7 +325,9 @@ $('#upload-form').addEventListener('submit', async (ev) => {
   try {
     const r = await api('/api/documents', { method: 'POST', body: form, headers });
     const d = (r.plan && r.plan.document) || {};
-    status.innerHTML = `Đã đưa vào kho: <a id="uploaded-link" href="#/doc/${esc(r.id)}">${esc(d.reference || r.name)}</a>
+    const what = r.joined ? 'Văn bản này đã có trong kho; tệp được lưu thêm làm một bản của nó:'
+      : 'Đã đưa vào kho:';
+    status.innerHTML = `${what} <a id="uploaded-link" href="#/doc/${esc(r.document_id || r.id)}">${esc(d.reference || r.name)}</a>
       ${d.subject ? ' — ' + esc(d.subject) : ''}`;
     loadHealth();
   } catch (e) {

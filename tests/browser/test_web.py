@@ -131,7 +131,9 @@ def test_upload(page, pdf):
     doc_id = link.get_attribute("href").split("#/doc/")[1]
     page.shot("browser-upload")
     plan = get_json(page.base + "/api/documents/" + doc_id)
-    check(plan["source"]["path"].endswith(os.path.basename(pdf)), "the PDF was ingested")
+    paths = [s["path"] for s in plan.get("sources") or [plan["source"]]]
+    check(any(p.endswith(os.path.basename(pdf)) for p in paths),
+          "the PDF was ingested (a source of document %s)" % doc_id[:12])
     page.d.get(page.base + "/#/search")
     page.wait("#q")
     words = " ".join((plan["document"].get("subject") or "dang uy khoi").split()[:6])
