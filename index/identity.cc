@@ -44,8 +44,8 @@ bool SameDocument(const HeaderKeys& a, const HeaderKeys& b) {
   };
   if (a.issued_on != b.issued_on || !compatible(a.issuer, b.issuer)) return false;
   if (!a.reference.empty() && a.reference == b.reference && a.issued_on.size() == 10) return true;
-  return compatible(a.reference, b.reference) && a.simhash != 0 && b.simhash != 0 &&
-         HammingDistance(a.simhash, b.simhash) <= kNearBits;
+  return compatible(a.reference, b.reference) && (a.rank < 3 || b.rank < 3) && a.simhash != 0 &&
+         b.simhash != 0 && HammingDistance(a.simhash, b.simhash) <= kNearBits;
 }
 
 uint64_t SimHash(std::string_view text) {

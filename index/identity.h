@@ -5,7 +5,9 @@
 // when they have the same issue date (or both none), their issuers do not
 // differ (one may lack it), and either the same number-symbol or texts that
 // nearly repeat each other (SimHash of the folded word trigrams within
-// kNearBits bits) with no number-symbol that differs. Different numbers are
+// kNearBits bits) with no number-symbol that differs, where one of them is
+// read from a PDF (text from a layout or OCR differs a little from the
+// original; two born-digital texts that differ are two versions). Different numbers are
 // different documents however alike their texts (forms filled from one
 // template); a scan whose number was misread stays apart, one whose number
 // was not read at all joins the document its text repeats.
@@ -33,12 +35,14 @@ std::string IdentityKey(const Document& doc);
 std::string IdentityKeyOf(const std::string& issuer_fold, const std::string& reference,
                           const std::string& issued_on, const std::string& sha256);
 
-// What SameDocument compares: folded issuer and reference, date, SimHash.
+// What SameDocument compares: folded issuer and reference, date, SimHash,
+// and the source's rank (SourceRank).
 struct HeaderKeys {
   std::string issuer;
   std::string reference;
   std::string issued_on;
   uint64_t simhash = 0;
+  int rank = 3;
 };
 
 // Whether two sources are one document (the rule above).

@@ -780,7 +780,8 @@ Result<SourceGroup> Index::Rep::FindGroup(const SourceGroup& own) {
   s.Bind(own.identity).Bind(own.keys.issued_on).Bind(own.identity);
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
-    HeaderKeys k{s.Text(3), s.Text(4), s.Text(5), static_cast<uint64_t>(s.Int(6))};
+    HeaderKeys k{s.Text(3), s.Text(4), s.Text(5), static_cast<uint64_t>(s.Int(6)),
+                 static_cast<int>(s.Int(1))};
     if (s.Text(2) != own.identity && !SameDocument(own.keys, k)) continue;
     g.primary = s.Int(0);
     g.rank = static_cast<int>(s.Int(1));
@@ -1007,9 +1008,9 @@ Status Index::Put(const std::string& path, int64_t mtime_ns, int64_t size, const
   std::vector<OrgRow> orgs = OrgRows(doc);
   SourceGroup own;
   own.identity = IdentityKey(doc);
-  own.keys = {FoldedPhrase(doc.header.issuer.value), FoldedPhrase(doc.header.reference),
-              doc.header.issued_on.value, SimHash(doc.text)};
   own.rank = SourceRank(doc);
+  own.keys = {FoldedPhrase(doc.header.issuer.value), FoldedPhrase(doc.header.reference),
+              doc.header.issued_on.value, SimHash(doc.text), own.rank};
   Result<SourceGroup> group = s.ok() ? rep_->FindGroup(own) : Result<SourceGroup>(s);
   if (!group.ok()) s = group.status();
   int64_t doc_row = 0;
@@ -1249,6 +1250,18 @@ std::string CleanSnippet(const std::string& raw) {
 }
 
 }  // namespace
+
+Result<int64_t> Index::CountMatches(const IndexQuery& q) {
+  std::vector<std::string> params;
+  bool no_match = false;
+  std::string source = DocSource(q, &params, &no_match);
+  if (no_match) return int64_t{0};
+  Stmt s(rep_->db, "SELECT count(*) " + source, &rep_->cache);
+  if (!s.ok()) return Status::Internal(s.error());
+  for (const auto& p : params) s.Bind(p);
+  if (s.Step() != SQLITE_ROW) return rep_->Error("count");
+  return s.Int(0);
+}
 
 Result<std::vector<SearchHit>> Index::Search(const IndexQuery& q) {
   std::vector<SearchHit> out;

@@ -88,6 +88,7 @@ TEST_F(IdentityTest, TextAndScanOfOneDirectiveAreOneDocument) {
   EXPECT_EQ(index_->Search(q).value().size(), 1u);
   EXPECT_EQ(index_->Deadlines(IndexQuery{}).value().size(), 1u);
   EXPECT_EQ(index_->Tasks(IndexQuery{}).value().size(), 1u);
+  EXPECT_EQ(index_->CountMatches(q).value(), 1);
   auto plan = index_->Plan("/in/kh.pdf");
   ASSERT_TRUE(plan.ok());
   ASSERT_EQ(plan.value()["sources"].size(), 2u);
@@ -134,15 +135,18 @@ TEST(SameDocument, Rules) {
   HeaderKeys a{"van phong", "12 kh vp", "2026-02-02", h};
   HeaderKeys scan{"", "12 kh vp", "2026-02-02", 0};
   EXPECT_TRUE(SameDocument(a, scan));  // same number and date, issuer unread
-  HeaderKeys unnumbered{"", "", "2026-02-02", h};
-  EXPECT_TRUE(SameDocument(a, unnumbered));  // the text repeats
+  HeaderKeys unnumbered{"", "", "2026-02-02", h, 1};
+  EXPECT_TRUE(SameDocument(a, unnumbered));  // a scan whose text repeats
+  HeaderKeys version{"", "", "2026-02-02", h, 3};
+  EXPECT_FALSE(SameDocument(a, version));  // two born-digital texts: two versions
   HeaderKeys other_date{"van phong", "12 kh vp", "2025-02-02", h};
   EXPECT_FALSE(SameDocument(a, other_date));
   HeaderKeys other_number{"van phong", "13 kh vp", "2026-02-02", h};
   EXPECT_FALSE(SameDocument(a, other_number));  // one template, two documents
   HeaderKeys other_text{"", "", "2026-02-02",
                         SimHash("Các đơn vị tổ chức hội nghị tổng kết "
-                                "công tác năm và triển khai nhiệm vụ.")};
+                                "công tác năm và triển khai nhiệm vụ."),
+                        1};
   EXPECT_FALSE(SameDocument(a, other_text));
   EXPECT_EQ(SimHash("hai từ"), 0u);
   EXPECT_EQ(HammingDistance(0, ~uint64_t{0}), 64);
