@@ -156,9 +156,16 @@ TEST_F(IngestTest, ChangedTouchedAndRemovedFiles) {
   json hits = json::parse(hit.out);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0]["path"], docs_ + "/a.txt");
-  auto shown = RunVanban({"show", "--index", index_, docs_ + "/a.txt"});
+  auto shown = RunVanban({"show", "--index", index_, "--json", docs_ + "/a.txt"});
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
   EXPECT_NE(json::parse(shown.out)["text"].get<std::string>().find("kiểm kê"), std::string::npos);
+  // By default a summary a clerk reads: the sources and the subject, no JSON.
+  auto first = RunVanban({"search", "--index", index_, "--limit", "1"});
+  EXPECT_NE(first.out.find("showing 1 of "), std::string::npos) << first.out;
+  auto summary = RunVanban({"show", "--index", index_, docs_ + "/a.txt"});
+  ASSERT_EQ(summary.exit_code, 0) << summary.err;
+  EXPECT_NE(summary.out.find("Sources:   " + docs_ + "/a.txt"), std::string::npos) << summary.out;
+  EXPECT_EQ(summary.out.find('{'), std::string::npos) << summary.out;
   auto by_id = RunVanban(
       {"show", "--index", index_, "--compact", hits[0]["id"].get<std::string>().substr(0, 10)});
   EXPECT_EQ(by_id.exit_code, 0) << by_id.err;
