@@ -59,6 +59,12 @@ int RunSearch(const SearchFlags& flags) {
       std::cout << "   " << h.path << "  [" << h.id.substr(0, 12) << "]\n";
     }
     if (n == 0) std::cout << "no matches\n";
+    if (q.limit > 0 && n == q.limit) {
+      auto total = index->CountMatches(q);
+      if (total.ok() && total.value() > n) {
+        std::cout << "showing " << n << " of " << total.value() << " (--limit 0 for all)\n";
+      }
+    }
   }
   std::cout.flush();
   // As grep: 1 when nothing matched, so scripts can tell.

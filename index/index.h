@@ -164,6 +164,8 @@ class Index {
 
   Result<std::vector<Failure>> Failures();
   Result<std::vector<SearchHit>> Search(const IndexQuery& q);
+  // How many documents match q, whatever its limit.
+  Result<int64_t> CountMatches(const IndexQuery& q);
   // The agenda sorted by date (then reference), filtered by q: document
   // filters on the documents, q.org_keys and q.role on each item's own task
   // (its lead or partners; a deadline outside any task by its actor).

@@ -14,8 +14,8 @@ PACKAGES=(
   libzip-dev libpugixml-dev libxlsxwriter-dev libcpp-httplib-dev
   # OCR language data
   tesseract-ocr-vie tesseract-ocr-eng
-  # tests, benchmarks, fuzzing
-  libgtest-dev libgmock-dev libvalijson-dev libbenchmark-dev clang libclang-rt-14-dev
+  # tests, benchmarks, fuzzing (valgrind: the linear-work check in scripts/test.sh)
+  libgtest-dev libgmock-dev libvalijson-dev libbenchmark-dev clang libclang-rt-14-dev valgrind
   # baselines and validators used by tests and benchmarks
   poppler-utils python3 python3-icalendar python3-dateparser
   python3-docx python3-openpyxl libxml2-utils
