@@ -29,11 +29,14 @@ class LeadPhraseFinder {
   // next piece starts a body ("Sở Tài chính, các sở, ngành và UBND các xã").
   std::vector<Span> SplitBodies(std::string_view text, size_t begin, size_t end) const;
 
+  // True when a new body starts at p: a body, but not a bare group word
+  // continuing the one before ("các sở, ban, ngành").
+  bool StartsBody(std::string_view text, size_t p, size_t end) const;
+
  private:
   size_t SkipCue(std::string_view text, size_t p, size_t end) const;
   size_t BodyAt(std::string_view text, size_t p, size_t end) const;
   size_t NextPiece(std::string_view text, size_t i, size_t end) const;
-  bool StartsBody(std::string_view text, size_t p, size_t end) const;
   bool Bare(std::string_view text, size_t b, size_t e) const;
   bool VerbAt(std::string_view text, size_t p, size_t end) const;
 

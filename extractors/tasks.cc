@@ -169,6 +169,7 @@ class TasksExtractor : public Extractor {
     continuous_ = patterns_.Index("time.continuous");
     report_cue_ = patterns_.Index("report.cue");
     body_head_ = patterns_.Index("body.head");
+    list_and_ = patterns_.Index("list.and");
     body_not_ = patterns_.Index("body.not");
     assign_cue_ = patterns_.Index("assign.cue");
     assign_heading_ = patterns_.Index("assign.heading");
@@ -278,7 +279,10 @@ class TasksExtractor : public Extractor {
     for (const Span& sent : Sentences(doc->text, range)) {
       std::string st = CleanText(doc->Slice(sent));
       if (CountWords(st) < 4 || Reports(st)) continue;
-      if (!Match(action_cue_, st) && !Match(action_start_, st)) continue;
+      if (!Match(action_cue_, st) && !Match(action_start_, st) &&
+          finder_.Find(doc->text, sent.begin, sent.end).empty()) {
+        continue;
+      }
       AddTask(doc, facts, sent, st, path, "task.sentence", assigning, {});
       if (need_lead && doc->tasks.back().lead.empty()) doc->tasks.pop_back();
     }
@@ -557,21 +561,27 @@ class TasksExtractor : public Extractor {
         list_end = stop.begin;
       }
       pos = std::max(list_end, cue.end + 1);
-      static constexpr std::string_view kAnd = " và ";
+
       // Split at ", " and " và " where the next piece starts a new body.
       std::vector<Span> parts;
       size_t b = list_begin;
       for (size_t i = list_begin; i < list_end; ++i) {
         size_t next = std::string_view::npos;
         if (piece[i] == ',' && i + 1 < list_end && piece[i + 1] == ' ') next = i + 2;
-        if (piece.substr(i, kAnd.size()) == kAnd && i + kAnd.size() <= list_end)
-          next = i + kAnd.size();
+        PatternMatch am;
+        if (list_and_ >= 0 && (piece[i] == ' ' || piece[i] == '\n') &&
+            patterns_.FindNext(list_and_, piece.substr(i, std::min<size_t>(8, list_end - i)), 0,
+                               &am) &&
+            am.begin == 0 && i + am.end <= list_end) {
+          next = i + am.end;
+        }
         if (next == std::string_view::npos) continue;
         std::string_view rest = piece.substr(next, list_end - next);
         std::vector<OrgMatch> om = orgs_.Find(piece, next, list_end);
         bool starts_body = rest.rfind("các ", 0) == 0 || rest.rfind("Các ", 0) == 0 ||
                            rest.rfind("những ", 0) == 0 ||
-                           (!om.empty() && om.front().begin == next);
+                           (!om.empty() && om.front().begin == next) ||
+                           finder_.StartsBody(text, span.begin + next, span.begin + list_end);
         if (!starts_body) continue;
         parts.push_back(Span{b, i, 0});
         b = next;
@@ -581,9 +591,16 @@ class TasksExtractor : public Extractor {
       for (const Span& p : parts) {
         std::string name = TrimPunct(CleanText(piece.substr(p.begin, p.size())));
         std::vector<OrgMatch> om = orgs_.Find(text, span.begin + p.begin, span.begin + p.end);
-        if (!om.empty() && om.front().begin <= span.begin + p.begin + 1 &&
-            StartsLower(TrimPunct(
-                CleanText(text.substr(om.front().end, span.begin + p.end - om.front().end))))) {
+        Span ph = finder_.Find(text, span.begin + p.begin, span.begin + p.end);
+        if (!ph.empty() &&
+            (om.empty() || om.front().begin > ph.begin + 1 || om.front().end < ph.end)) {
+          // A body outside the lexicon running on into the action ("Tỉnh
+          // đoàn X biên soạn …"): the phrase up to its verb.
+          name = TrimPunct(CleanText(text.substr(ph.begin, ph.size())));
+          om.clear();
+        } else if (!om.empty() && om.front().begin <= span.begin + p.begin + 1 &&
+                   StartsLower(TrimPunct(CleanText(
+                       text.substr(om.front().end, span.begin + p.end - om.front().end))))) {
           // The last partner runs on into the action: keep the body it names.
           name = om.front().name;
           om.resize(1);
@@ -607,7 +624,8 @@ class TasksExtractor : public Extractor {
   BlockLabels blocks_;
   CellTimeReader cell_time_;  // a block's time line reads as a table's time cell
   int lead_verb_, lead_before_, partner_cue_, partner_stop_, action_start_, action_cue_,
-      skip_heading_, assign_heading_, continuous_, report_cue_, assign_cue_, body_head_, body_not_;
+      skip_heading_, assign_heading_, continuous_, report_cue_, assign_cue_, body_head_, body_not_,
+      list_and_;
 };
 
 }  // namespace

@@ -428,6 +428,17 @@ TEST(Tasks, BodyNameAsHeadingLeadsItsItems) {
   for (const Task& t : doc.tasks) EXPECT_EQ(t.lead.rfind("Ban hành", 0), std::string::npos);
 }
 
+TEST(Tasks, PartnerOutsideTheLexiconEndsAtItsVerb) {
+  // A wrapped line between two partners, and a partner the lexicon lacks.
+  Document doc;
+  doc.text =
+      "1. Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Tư pháp và\nTỉnh đoàn "
+      "Yên Bái biên soạn tài liệu tuyên truyền về phòng, chống bạo lực học đường.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  EXPECT_EQ(doc.tasks[0].partners, (std::vector<std::string>{"Sở Tư pháp", "Tỉnh đoàn Yên Bái"}));
+}
+
 TEST(Tasks, EmptyDocument) {
   Document doc;
   RunAll(&doc);
