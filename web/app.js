@@ -5,6 +5,7 @@
 const $ = (sel) => document.querySelector(sel);
 const esc = (s) => String(s == null ? '' : s).replace(/[&<>"']/g,
   (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+const clip = (s, n) => { const t = String(s || ''); return t.length > n ? t.slice(0, n) + '…' : t; };
 const FILTERS = ['org', 'role', 'type', 'issuer', 'issued_from', 'issued_to', 'deadline_from', 'deadline_to'];
 let lastQuery = '';
 
@@ -177,7 +178,7 @@ function tasksHtml(plan) {
   if (!tasks.length) return '';
   return '<h3>Nhiệm vụ</h3><ul>' + tasks.map((t) => `
     <li class="field field-task" data-task="${esc(t.id)}" id="f-${esc(t.id)}">
-      ${t.due ? `<span class="badge">${esc(viDate(t.due))}</span> ` : ''}${esc((t.text || '').slice(0, 160))}
+      ${t.due ? `<span class="badge">${esc(viDate(t.due))}</span> ` : ''}${esc(clip(t.text, 160))}
       ${t.lead ? `<div class="meta">Chủ trì: ${esc(t.lead)}</div>` : ''}</li>`).join('') + '</ul>';
 }
 
@@ -287,7 +288,37 @@ function agendaRow(t, today) {
   return `<tr class="${t.overdue ? 'overdue' : ''}">
     <td class="when">${esc(viDate(due))} ${t.overdue ? '<span class="badge overdue">Quá hạn</span>' : soon ? '<span class="badge soon">Sắp đến</span>' : ''}</td>
     <td><a href="#/doc/${esc(t.doc_id)}/${esc(t.task_id)}">${esc(t.reference || '(không số)')}</a></td>
-    <td>${esc((t.action || '').slice(0, 200))}${t.partners.length ? `<div class="meta">Phối hợp: ${esc(t.partners.join('; '))}</div>` : ''}</td></tr>`;
+    <td>${esc(clip(t.action, 200))}${t.partners.length ? `<div class="meta">Phối hợp: ${esc(t.partners.join('; '))}</div>` : ''}</td></tr>`;
+}
+
+// The day n days after a YYYY-MM-DD date.
+function addDays(iso, n) {
+  const d = new Date(iso + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+// Folded for loose matching: no case, no accents, đ as d.
+const fold = (s) => String(s || '').toLowerCase().normalize('NFD')
+  .replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+
+const agenda = { tasks: [], today: '' };
+
+function drawAgenda() {
+  const when = $('#agenda-when').value;
+  const lead = fold($('#agenda-lead').value.trim());
+  const horizon = addDays(agenda.today, 30);
+  const shown = agenda.tasks.filter((t) => {
+    const due = t.due.slice(0, 10);
+    if (when === 'overdue' && !t.overdue) return false;
+    if (when === 'soon' && (t.overdue || due < agenda.today || due > horizon)) return false;
+    return !lead || fold(t.lead_canonical || t.lead).includes(lead);
+  });
+  const overdue = agenda.tasks.filter((t) => t.overdue).length;
+  $('#agenda-status').textContent = `Hôm nay ${viDate(agenda.today)}: ${agenda.tasks.length} nhiệm vụ có thời hạn, ${overdue} quá hạn; đang hiện ${shown.length}.`;
+  $('#agenda').innerHTML = groupByLead(shown).map(([name, list]) => `
+    <div class="lead-group"><h3>${esc(name)} <span class="badge">${list.length}</span></h3>
+    <table><tbody>${list.map((t) => agendaRow(t, agenda.today)).join('')}</tbody></table></div>`).join('');
 }
 
 async function runAgenda() {
@@ -296,18 +327,19 @@ async function runAgenda() {
   status.textContent = 'Đang tải…';
   try {
     const data = await api('/api/tasks');
-    const dated = data.tasks.filter((t) => t.due && /^\d{4}-\d{2}-\d{2}/.test(t.due))
+    agenda.today = data.today;
+    agenda.tasks = data.tasks.filter((t) => t.due && /^\d{4}-\d{2}-\d{2}/.test(t.due))
       .sort((a, b) => a.due.localeCompare(b.due));
-    const overdue = dated.filter((t) => t.overdue).length;
-    status.textContent = `Hôm nay ${viDate(data.today)}: ${dated.length} nhiệm vụ có thời hạn, ${overdue} quá hạn.`;
-    $('#agenda').innerHTML = groupByLead(dated).map(([lead, list]) => `
-      <div class="lead-group"><h3>${esc(lead)} <span class="badge">${list.length}</span></h3>
-      <table><tbody>${list.map((t) => agendaRow(t, data.today)).join('')}</tbody></table></div>`).join('');
+    drawAgenda();
   } catch (e) {
     status.className = 'status error';
     status.textContent = 'Lỗi: ' + e.message;
   }
 }
+
+$('#agenda-when').addEventListener('change', drawAgenda);
+$('#agenda-lead').addEventListener('input', drawAgenda);
+$('#agenda-form').addEventListener('submit', (ev) => ev.preventDefault());
 
 // ---- upload ----
 $('#upload-form').addEventListener('submit', async (ev) => {

@@ -154,6 +154,12 @@ def test_agenda(page):
     check(len(groups) >= 1, "the agenda groups the tasks by lead body (%d groups)" % len(groups))
     check(page.css("#agenda tr"), "the agenda lists dated tasks")
     page.shot("browser-agenda")
+    from selenium.webdriver.support.ui import Select
+    Select(page.css("#agenda-when")[0]).select_by_value("overdue")
+    badges = page.css("#agenda tr")
+    check(all(r.get_attribute("class") == "overdue" for r in badges),
+          "the overdue filter keeps overdue tasks only (%d)" % len(badges))
+    Select(page.css("#agenda-when")[0]).select_by_value("all")
     page.css("#agenda tr a")[0].click()
     page.wait("#doc-text .sentence.focus")
     check(True, "an agenda row opens its task in the document")
