@@ -103,4 +103,17 @@ std::string FtsQueryFromUserText(const std::string& text) {
   return out;
 }
 
+Status CheckQueryText(const std::string& text) {
+  if (text.size() > kMaxQueryBytes) {
+    return Status::InvalidInput("query too long: " + std::to_string(text.size()) +
+                                " bytes, at most " + std::to_string(kMaxQueryBytes));
+  }
+  size_t words = FoldTokens(text).size();
+  if (words > kMaxQueryWords) {
+    return Status::InvalidInput("query too long: " + std::to_string(words) + " words, at most " +
+                                std::to_string(kMaxQueryWords));
+  }
+  return Status::OK();
+}
+
 }  // namespace vanban

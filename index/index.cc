@@ -603,6 +603,30 @@ TaskDue DueOf(const Task& t, const std::map<std::string, const DeadlineFact*>& d
 
 }  // namespace
 
+// Bounds one query's time: SQLite asks every 1,000 virtual-machine steps
+// whether to go on, and the query stops with SQLITE_INTERRUPT once its time
+// is up. Armed for the life of the object.
+class QueryClock {
+ public:
+  QueryClock(sqlite3* db, double seconds)
+      : db_(db),
+        end_(std::chrono::steady_clock::now() +
+             std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                 std::chrono::duration<double>(seconds))) {
+    sqlite3_progress_handler(db_, 1000, &QueryClock::Check, this);
+  }
+  ~QueryClock() { sqlite3_progress_handler(db_, 0, nullptr, nullptr); }
+  QueryClock(const QueryClock&) = delete;
+  QueryClock& operator=(const QueryClock&) = delete;
+
+ private:
+  static int Check(void* self) {
+    return std::chrono::steady_clock::now() > static_cast<QueryClock*>(self)->end_ ? 1 : 0;
+  }
+  sqlite3* db_;
+  std::chrono::steady_clock::time_point end_;
+};
+
 // A document's identity as Put sees it: its key, SimHash, source rank and
 // issue date; for a group found in the index, its primary row.
 struct SourceGroup {
@@ -621,6 +645,12 @@ struct Index::Rep {
     if (db) sqlite3_close_v2(db);
   }
   Status Error(const std::string& what) const {
+    if (db && sqlite3_errcode(db) == SQLITE_INTERRUPT) {
+      return Status::InvalidInput(
+          what +
+          ": query too costly, stopped at its time limit (use rarer words, a quoted "
+          "phrase or a filter)");
+    }
     return Status::IOError(what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
   }
   Status Exec(const std::string& sql) {
@@ -1252,6 +1282,9 @@ std::string CleanSnippet(const std::string& raw) {
 }  // namespace
 
 Result<int64_t> Index::CountMatches(const IndexQuery& q) {
+  Status checked = CheckQueryText(q.text);
+  if (!checked.ok()) return checked;
+  QueryClock clock(rep_->db, q.max_seconds);
   std::vector<std::string> params;
   bool no_match = false;
   std::string source = DocSource(q, &params, &no_match);
@@ -1264,6 +1297,9 @@ Result<int64_t> Index::CountMatches(const IndexQuery& q) {
 }
 
 Result<std::vector<SearchHit>> Index::Search(const IndexQuery& q) {
+  Status checked = CheckQueryText(q.text);
+  if (!checked.ok()) return checked;
+  QueryClock clock(rep_->db, q.max_seconds);
   std::vector<SearchHit> out;
   std::vector<std::string> params;
   bool no_match = false;
@@ -1377,6 +1413,9 @@ bool IsOverdue(const std::string& due, bool inclusive, const std::string& today)
 }
 
 Result<std::vector<AgendaItem>> Index::Deadlines(const IndexQuery& q) {
+  Status checked = CheckQueryText(q.text);
+  if (!checked.ok()) return checked;
+  QueryClock clock(rep_->db, q.max_seconds);
   std::vector<AgendaItem> out;
   std::vector<std::string> params;
   bool no_match = false;
@@ -1419,6 +1458,9 @@ Result<std::vector<AgendaItem>> Index::Deadlines(const IndexQuery& q) {
 }
 
 Result<std::vector<TaskRow>> Index::Tasks(const IndexQuery& q) {
+  Status checked = CheckQueryText(q.text);
+  if (!checked.ok()) return checked;
+  QueryClock clock(rep_->db, q.max_seconds);
   std::vector<TaskRow> out;
   std::vector<std::string> params;
   bool no_match = false;
@@ -1461,6 +1503,9 @@ json PlanWithText(const std::string& plan, const std::string& body, bool has_bod
 }  // namespace
 
 Result<std::vector<json>> Index::Plans(const IndexQuery& q) {
+  Status checked = CheckQueryText(q.text);
+  if (!checked.ok()) return checked;
+  QueryClock clock(rep_->db, q.max_seconds);
   std::vector<json> out;
   std::vector<std::string> params;
   bool no_match = false;
@@ -1482,6 +1527,9 @@ Result<std::vector<json>> Index::Plans(const IndexQuery& q) {
 }
 
 Result<std::vector<Arrival>> Index::Arrivals(const IndexQuery& q) {
+  Status checked = CheckQueryText(q.text);
+  if (!checked.ok()) return checked;
+  QueryClock clock(rep_->db, q.max_seconds);
   std::vector<Arrival> out;
   std::vector<std::string> params;
   bool no_match = false;

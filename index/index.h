@@ -63,7 +63,14 @@ struct IndexQuery {
   // marks nothing overdue.
   std::string today;
   int limit = 20;  // <= 0: no limit
+  // A query still running after this many seconds stops with an
+  // InvalidInput "query too costly" (the HTTP API's readers share a machine).
+  double max_seconds = 10;
 };
+
+// Bounds of a query's text: longer ones are refused with a clear error.
+inline constexpr size_t kMaxQueryBytes = 1000;
+inline constexpr size_t kMaxQueryWords = 32;
 
 // Whether something due on due (YYYY-MM-DD) is overdue on today: the day
 // has passed, or, for an exclusive due ("trước ngày X"), it is that day.
@@ -210,6 +217,8 @@ std::string FoldedPhrase(const std::string& text);
 // Turns user text into a safe FTS5 query: each whitespace-separated chunk
 // becomes one quoted phrase of folded tokens, all ANDed. "" when no tokens.
 std::string FtsQueryFromUserText(const std::string& text);
+// OK, or InvalidInput when text passes kMaxQueryBytes or kMaxQueryWords.
+Status CheckQueryText(const std::string& text);
 
 }  // namespace vanban
 

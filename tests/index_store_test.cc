@@ -145,6 +145,36 @@ TEST_F(IndexStoreTest, PhrasesAndPlainSnippets) {
     EXPECT_EQ(snippet.find(markup), std::string::npos) << markup << " in " << snippet;
 }
 
+TEST_F(IndexStoreTest, QueriesAreBounded) {
+  IndexQuery q;
+  q.text = std::string(kMaxQueryBytes + 1, 'a');
+  auto long_text = index_->Search(q);
+  ASSERT_FALSE(long_text.ok());
+  EXPECT_NE(long_text.status().message().find("query too long"), std::string::npos);
+  q.text.clear();
+  for (size_t i = 0; i <= kMaxQueryWords; ++i) q.text += "từ" + std::to_string(i) + " ";
+  EXPECT_EQ(index_->Tasks(q).status().code(), StatusCode::kInvalidInput);
+  // A query past its time stops with a clear error and the index still answers.
+  ASSERT_TRUE(index_->Begin().ok());
+  for (int i = 0; i < 300; ++i) {
+    Document d = MakeDoc("ee" + std::to_string(i), "", "Thông báo", "TB", "Văn phòng", "2024-02-01",
+                         "Thông báo số " + std::to_string(i),
+                         "Văn phòng thông báo lịch công tác tuần " + std::to_string(i) + ".");
+    ASSERT_TRUE(index_->Put("/d/many/" + std::to_string(i) + ".txt", 1, 1, d).ok());
+  }
+  ASSERT_TRUE(index_->Commit().ok());
+  IndexQuery slow;
+  slow.text = "thông báo";
+  slow.limit = 0;
+  slow.max_seconds = 0;
+  auto stopped = index_->Search(slow);
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_NE(stopped.status().message().find("query too costly"), std::string::npos)
+      << stopped.status().ToString();
+  slow.max_seconds = 10;
+  EXPECT_GE(index_->Search(slow).value().size(), 300u);
+}
+
 TEST_F(IndexStoreTest, InjectionAttemptsAreSearchedAsWords) {
   for (const char* q : {"\"", "*", "NEAR(", "'; DROP TABLE documents; --", "a\" OR \"b",
                         "subject:nghị", "^khoi", "(((", "AND OR NOT", "\\"}) {
