@@ -27,6 +27,7 @@ LeadPhraseFinder::LeadPhraseFinder(const PatternSet* patterns, const OrgMatcher*
   more_ = patterns_->Index("list.more");
   bare_ = patterns_->Index("lead.bare");
   not_ = patterns_->Index("body.not");
+  cap_ = patterns_->Index("lead.verb.cap");
 }
 
 // True when text[b, e) is only a generic body word ("Cơ quan", "Đơn vị").
@@ -64,12 +65,28 @@ size_t LeadPhraseFinder::BodyAt(std::string_view text, size_t p, size_t end) con
   return best;
 }
 
-bool LeadPhraseFinder::VerbAt(std::string_view text, size_t p, size_t end) const {
+// True when a body of the lexicon starts at b and ends at e.
+bool LeadPhraseFinder::LexiconBody(std::string_view text, size_t b, size_t e) const {
+  if (e <= b) return false;
+  std::vector<OrgMatch> om = orgs_->Find(text, b, std::min(text.size(), e + 64));
+  return !om.empty() && om.front().begin == b && om.front().end == e;
+}
+
+bool LeadPhraseFinder::VerbAt(std::string_view text, size_t p, size_t end,
+                              bool after_lexicon) const {
   if (verb_ < 0) return false;
   std::string_view piece = text.substr(p, std::min(kLookahead, end - p));
   if (stop_ >= 0 && patterns_->PartialMatch(stop_, piece)) return true;
   std::vector<Word> w = SplitWords(text, p, std::min(end, p + 16));
-  if (w.empty() || w.front().begin != p || w.front().capital) return false;
+  if (w.empty() || w.front().begin != p) return false;
+  // A capitalised word is a name's, except the few verbs printed that way
+  // right after a lead ("Sở Y tế Chủ trì, phối hợp …").
+  // After a whole lexicon name any verb may be capitalised ("Công an tỉnh
+  // Chỉ đạo …"); elsewhere "Ban Chỉ đạo" is a name.
+  if (w.front().capital) {
+    if (cap_ >= 0 && patterns_->PartialMatch(cap_, piece)) return true;
+    return after_lexicon && patterns_->PartialMatch(verb_, piece);
+  }
   return patterns_->PartialMatch(verb_, piece);
 }
 
@@ -81,6 +98,7 @@ Span LeadPhraseFinder::Find(std::string_view text, size_t begin, size_t end) con
   while (p < end && IsSpace(text[p])) ++p;
   size_t start = p;
   size_t q = BodyAt(text, p, end);
+  bool lexicon = LexiconBody(text, p, q);
   if (q == p) return Span{};
   size_t last = q;  // end of the last word that belongs to the lead
   size_t words = 0;
@@ -94,17 +112,21 @@ Span LeadPhraseFinder::Find(std::string_view text, size_t begin, size_t end) con
       start = cue;
       q = last = BodyAt(text, cue, end);
       if (q == cue) return Span{};
+      lexicon = LexiconBody(text, cue, q);
       continue;
     }
     size_t body = BodyAt(text, q, end);
     if (body > q) {
+      lexicon = LexiconBody(text, q, body);
       q = last = body;
       ++words;
       continue;
     }
-    if (VerbAt(text, q, end)) return Bare(text, start, last) ? Span{} : Span{start, last, 0};
+    if (VerbAt(text, q, end, lexicon))
+      return Bare(text, start, last) ? Span{} : Span{start, last, 0};
     std::vector<Word> w = SplitWords(text, q, std::min(end, q + 40));
     if (w.empty() || w.front().begin != q) return Span{};
+    lexicon = false;
     q = last = w.front().end;
     ++words;
   }

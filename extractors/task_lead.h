@@ -38,11 +38,12 @@ class LeadPhraseFinder {
   size_t BodyAt(std::string_view text, size_t p, size_t end) const;
   size_t NextPiece(std::string_view text, size_t i, size_t end) const;
   bool Bare(std::string_view text, size_t b, size_t e) const;
-  bool VerbAt(std::string_view text, size_t p, size_t end) const;
+  bool VerbAt(std::string_view text, size_t p, size_t end, bool after_lexicon) const;
+  bool LexiconBody(std::string_view text, size_t b, size_t e) const;
 
   const PatternSet* patterns_;
   const OrgMatcher* orgs_;
-  int verb_, cue_, head_, stop_, and_, more_, bare_, not_;
+  int verb_, cue_, head_, stop_, and_, more_, bare_, not_, cap_;
 };
 
 }  // namespace vanban

@@ -4,6 +4,7 @@
 #include "extractors/task_table.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -153,29 +154,52 @@ class TaskTableExtractor : public Extractor {
     table.rows = SplitWide(table.rows, table.rows[h].cells.size());
     std::vector<std::string> group;
     std::string last_lead;
+    const TableCell* last_due = nullptr;
     int in_group = 0;
     for (size_t i = h + 1; i < table.rows.size(); ++i) {
       const TableRow& r = table.rows[i];
       if (HeaderColumns(r).ok()) continue;  // the header again, after a page break
-      if (IsGroupRow(r, cols)) {
+      const TableRow* next = i + 1 < table.rows.size() ? &table.rows[i + 1] : nullptr;
+      if (IsGroupRow(r, next, cols, !last_lead.empty())) {
         group = {GroupLabel(r, cols)};
         last_lead.clear();
+        last_due = nullptr;
         in_group = 0;
         continue;
       }
       std::string task = CellStr(r, cols.task);
       if (task.empty() || Match(row_number_, task)) continue;
       std::string lead = CellStr(r, cols.lead);
-      if (lead.empty()) lead = last_lead;  // a merged cell: the lead of the row above
+      const TableCell* due = Cell(r, cols.due);
+      if (lead.empty()) {
+        // Merged cells: the lead of the row above, and its time when this
+        // row's time cell is empty too.
+        lead = last_lead;
+        if ((due == nullptr || due->text.empty()) && last_due != nullptr) due = last_due;
+      }
       last_lead = lead;
-      AddRowTask(doc, r, cols, group, lead, ++in_group, year, facts);
+      last_due = due;
+      AddRowTask(doc, r, cols, group, lead, due, ++in_group, year, facts);
     }
   }
 
-  bool IsGroupRow(const TableRow& r, const Columns& c) const {
+  // A group row has a title and no lead, time or partners; numbered in
+  // Roman numerals or letters, or in Arabic numerals when no lead is open
+  // above it or the next row's number extends its own ("1" then "1.1"). An
+  // Arabic-numbered row under an open lead is a row whose cells are merged
+  // with those above.
+  bool IsGroupRow(const TableRow& r, const TableRow* next, const Columns& c, bool lead_open) const {
     if (!CellStr(r, c.lead).empty() || !CellStr(r, c.due).empty()) return false;
     if (!CellStr(r, c.partner).empty()) return false;
-    return Filled(r) <= 2;
+    if (Filled(r) > 2) return false;
+    std::string number = CellStr(r, c.number);
+    if (number.empty() || !std::isdigit(static_cast<unsigned char>(number[0])) || !lead_open) {
+      return true;
+    }
+    std::string after = next ? CellStr(*next, c.number) : std::string();
+    while (!number.empty() && (number.back() == '.' || number.back() == ')')) number.pop_back();
+    return after.size() > number.size() && after.compare(0, number.size(), number) == 0 &&
+           after[number.size()] == '.';
   }
 
   std::string GroupLabel(const TableRow& r, const Columns& c) const {
@@ -186,8 +210,8 @@ class TaskTableExtractor : public Extractor {
   }
 
   void AddRowTask(Document* doc, const TableRow& r, const Columns& c,
-                  const std::vector<std::string>& group, const std::string& lead, int nth, int year,
-                  const Facts& facts) const {
+                  const std::vector<std::string>& group, const std::string& lead,
+                  const TableCell* due, int nth, int year, const Facts& facts) const {
     Task t;
     t.id = "t" + std::to_string(doc->tasks.size() + 1);
     t.text = CellStr(r, c.task);
@@ -201,12 +225,12 @@ class TaskTableExtractor : public Extractor {
     t.lead_canonical = Canonical(doc, Cell(r, c.lead), lead, "lead");
     SetPartners(doc, Cell(r, c.partner), &t);
     t.product = CellStr(r, c.product);
-    CellTime time = time_.Read(CellStr(r, c.due), year);
+    CellTime time = time_.Read(due ? due->text : std::string(), year);
     t.due = time.due;
     t.due_inclusive = time.inclusive;
     t.continuous = time.continuous;
     t.recurrence = time.recurrence;
-    if (const TableCell* due = Cell(r, c.due)) {
+    if (due != nullptr) {
       IdsIn(facts.deadlines, due->span, &t.deadline_ids);
       IdsIn(facts.periods, due->span, &t.period_ids);
     }

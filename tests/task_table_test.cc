@@ -121,6 +121,28 @@ TEST(TaskTables, PdfTable) {
   EXPECT_EQ(t[2]->section_path, (std::vector<std::string>{"II", "1"}));
 }
 
+TEST(TaskTables, MergedCellsTakeTheLeadAndTimeAbove) {
+  // A lead and time cell merged over three rows print once; a group row is
+  // numbered in Roman numerals, a row whose number "1.1" extends "1" makes
+  // "1" a group.
+  Document doc = testing::ExtractText(
+      kHead +
+      "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n|---|---|"
+      "---|---|---|\n| I | NÂNG CẤP HẠ TẦNG | | | |\n| 1 | Lắp đặt máy chủ | Sở Khoa học và "
+      "Công nghệ | Sở Tài chính | Quý II/2026 |\n| 2 | Cài đặt phần mềm | | | |\n| 3 | Kiểm "
+      "thử hệ thống | | | Quý III/2026 |\n| II | ĐÀO TẠO | | | |\n| 1 | Bồi dưỡng cán bộ | | | "
+      "|\n| 1.1 | Mở lớp tập huấn | Sở Nội vụ | | Tháng 5/2026 |\n");
+  std::vector<const Task*> t = TableTasks(doc);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[1]->text, "Cài đặt phần mềm");
+  EXPECT_EQ(t[1]->lead, "Sở Khoa học và Công nghệ");
+  EXPECT_EQ(t[1]->due, "2026-06-30");
+  EXPECT_EQ(t[2]->lead, "Sở Khoa học và Công nghệ");
+  EXPECT_EQ(t[2]->due, "2026-09-30");
+  EXPECT_EQ(t[3]->text, "Mở lớp tập huấn");
+  EXPECT_EQ(t[3]->section_path.front(), "1");
+}
+
 TEST(TaskTables, TableWithoutTaskColumnsGivesNoTask) {
   Document doc = testing::ExtractText(
       kHead +

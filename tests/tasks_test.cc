@@ -439,6 +439,20 @@ TEST(Tasks, PartnerOutsideTheLexiconEndsAtItsVerb) {
   EXPECT_EQ(doc.tasks[0].partners, (std::vector<std::string>{"Sở Tư pháp", "Tỉnh đoàn Yên Bái"}));
 }
 
+TEST(Tasks, CapitalisedVerbAfterTheLead) {
+  Document doc;
+  doc.text =
+      "1. Sở Giao thông vận tải Chủ trì, phối hợp với Công an tỉnh kiểm tra tải trọng xe trên "
+      "các tuyến đường.\n\n2. Ban Chỉ đạo tỉnh kiểm tra việc thực hiện.\n\n3. Sở Tài chính Chỉ "
+      "đạo các đơn vị trực thuộc rà soát chi thường xuyên.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 3u);
+  EXPECT_EQ(doc.tasks[2].lead, "Sở Tài chính");
+  EXPECT_EQ(doc.tasks[0].lead, "Sở Giao thông vận tải");
+  EXPECT_EQ(doc.tasks[0].partners, std::vector<std::string>{"Công an tỉnh"});
+  EXPECT_EQ(doc.tasks[1].lead, "Ban Chỉ đạo tỉnh");
+}
+
 TEST(Tasks, EmptyDocument) {
   Document doc;
   RunAll(&doc);
