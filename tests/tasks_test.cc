@@ -453,6 +453,17 @@ TEST(Tasks, CapitalisedVerbAfterTheLead) {
   EXPECT_EQ(doc.tasks[1].lead, "Ban Chỉ đạo tỉnh");
 }
 
+TEST(Tasks, CapitalisedGroupWordsContinueTheGroup) {
+  Document doc;
+  doc.text =
+      "1. Sở Nội vụ chủ trì, phối hợp với các Sở, Ban, ngành liên quan và Ban Tổ chức Tỉnh ủy "
+      "rà soát vị trí việc làm.\n";
+  RunAll(&doc);
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  ASSERT_EQ(doc.tasks[0].partners.size(), 2u);
+  EXPECT_EQ(doc.tasks[0].partners[0], "các Sở, Ban, ngành liên quan");
+}
+
 TEST(Tasks, EmptyDocument) {
   Document doc;
   RunAll(&doc);
