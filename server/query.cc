@@ -160,6 +160,8 @@ std::string ReadQuery(const httplib::Request& req, QueryKind kind, const OrgName
   }
   if (!e.empty()) return e;
   q.text = Get(p, "q");
+  Status text = CheckQueryText(q.text);
+  if (!text.ok()) return "q: " + text.message();
   q.type = Get(p, "type");
   q.cites = Get(p, "cites");
   if (kind == QueryKind::kDeadlines && q.deadline_from.empty()) q.deadline_from = q.today;

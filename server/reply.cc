@@ -14,4 +14,8 @@ void ReplyError(httplib::Response* res, int status, const std::string& message) 
   ReplyJson(res, {{"error", message}, {"status", status}}, status);
 }
 
+void ReplyIndexError(httplib::Response* res, const Status& status) {
+  ReplyError(res, status.code() == StatusCode::kInvalidInput ? 400 : 500, status.ToString());
+}
+
 }  // namespace vanban

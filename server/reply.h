@@ -8,10 +8,15 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "pipeline/status.h"
+
 namespace vanban {
 
 void ReplyJson(httplib::Response* res, const nlohmann::json& body, int status = 200);
 void ReplyError(httplib::Response* res, int status, const std::string& message);
+// An index query that failed: 400 when the query itself was refused (too
+// many words, too costly), 500 otherwise.
+void ReplyIndexError(httplib::Response* res, const Status& status);
 
 }  // namespace vanban
 

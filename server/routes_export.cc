@@ -29,24 +29,24 @@ void Download(httplib::Response* res, const std::string& body, const char* mime,
 
 // The body of one format; "" and *error set when the index fails.
 std::string Render(const ServerContext& ctx, Index* index, const std::string& format,
-                   const ParsedQuery& p, std::string* error) {
+                   const ParsedQuery& p, Status* error) {
   const IndexQuery& q = p.query;
   if (format == "jsonl") {
     auto plans = index->Plans(q);
-    if (!plans.ok()) return *error = plans.status().ToString(), "";
+    if (!plans.ok()) return *error = plans.status(), "";
     std::string out;
     for (const auto& plan : plans.value()) out += PlanDump(plan) + "\n";
     return out;
   }
   if (format == "register") {
     auto arrivals = index->Arrivals(q);
-    if (!arrivals.ok()) return *error = arrivals.status().ToString(), "";
+    if (!arrivals.ok()) return *error = arrivals.status(), "";
     return TableCsv(RegisterTable(arrivals.value()), p.bom);
   }
   auto deadlines = index->Deadlines(q);
   auto tasks = index->Tasks(q);
   if (!deadlines.ok() || !tasks.ok()) {
-    *error = (deadlines.ok() ? tasks.status() : deadlines.status()).ToString();
+    *error = deadlines.ok() ? tasks.status() : deadlines.status();
     return "";
   }
   if (format == "csv") {
@@ -60,10 +60,10 @@ std::string Render(const ServerContext& ctx, Index* index, const std::string& fo
     return DeadlinesIcs(deadlines.value(), recurring, UtcStamp(), ctx.ics_labels);
   }
   auto arrivals = index->Arrivals(q);
-  if (!arrivals.ok()) return *error = arrivals.status().ToString(), "";
+  if (!arrivals.ok()) return *error = arrivals.status(), "";
   auto bytes =
       XlsxBytes({RegisterTable(arrivals.value()), AgendaTable(deadlines.value(), tasks.value())});
-  if (!bytes.ok()) return *error = bytes.status().ToString(), "";
+  if (!bytes.ok()) return *error = bytes.status(), "";
   return std::move(bytes).value();
 }
 
@@ -82,8 +82,9 @@ void Export(const ServerContext& ctx, const std::string& format, const httplib::
   p.query.limit = 0;
   auto index = OpenIndex(ctx, res);
   if (!index) return;
-  std::string body = Render(ctx, index.get(), format, p, &error);
-  if (!error.empty()) return ReplyError(res, 500, error);
+  Status failed;
+  std::string body = Render(ctx, index.get(), format, p, &failed);
+  if (!failed.ok()) return ReplyIndexError(res, failed);
   std::string ext = format == "register" ? "csv" : format;
   Download(res, body, MimeOf(format), "vanban-" + format + "." + ext);
 }

@@ -28,7 +28,7 @@ void Search(const ServerContext& ctx, const httplib::Request& req, httplib::Resp
   auto index = OpenIndex(ctx, res);
   if (!index) return;
   auto hits = index->Search(p.query);
-  if (!hits.ok()) return ReplyError(res, 500, hits.status().ToString());
+  if (!hits.ok()) return ReplyIndexError(res, hits.status());
   nlohmann::json out = nlohmann::json::array();
   for (const auto& h : hits.value()) out.push_back(HitJson(h, !p.query.text.empty()));
   ReplyJson(res, {{"count", out.size()}, {"results", out}});
@@ -111,7 +111,7 @@ void Tasks(const ServerContext& ctx, const httplib::Request& req, httplib::Respo
   auto index = OpenIndex(ctx, res);
   if (!index) return;
   auto tasks = index->Tasks(p.query);
-  if (!tasks.ok()) return ReplyError(res, 500, tasks.status().ToString());
+  if (!tasks.ok()) return ReplyIndexError(res, tasks.status());
   nlohmann::json out = nlohmann::json::array();
   for (const auto& t : tasks.value()) out.push_back(TaskJson(t));
   ReplyJson(res, {{"today", p.query.today}, {"count", out.size()}, {"tasks", out}});
@@ -123,7 +123,7 @@ void Deadlines(const ServerContext& ctx, const httplib::Request& req, httplib::R
   auto index = OpenIndex(ctx, res);
   if (!index) return;
   auto items = index->Deadlines(p.query);
-  if (!items.ok()) return ReplyError(res, 500, items.status().ToString());
+  if (!items.ok()) return ReplyIndexError(res, items.status());
   nlohmann::json out = nlohmann::json::array();
   for (const auto& a : items.value()) out.push_back(AgendaItemJson(a));
   ReplyJson(res, {{"today", p.query.today}, {"count", out.size()}, {"deadlines", out}});

@@ -160,6 +160,10 @@ TEST_F(ServerApiTest, BadSearchParametersAre400) {
   ExpectBadRequest("/api/search?qq=x", "unknown parameter");
   ExpectBadRequest("/api/search?q=a&q=b", "twice");
   ExpectBadRequest("/api/search?q=" + std::string(1001, 'a'), "too long");
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += "w" + std::to_string(i) + "+";
+  ExpectBadRequest("/api/search?q=" + many, "q:");
+  ExpectBadRequest("/api/export.csv?q=" + many, "q:");
 }
 
 TEST_F(ServerApiTest, DocumentIsThePlanWithItsText) {
