@@ -13,6 +13,7 @@
 #include "extractors/lexicon.h"
 #include "index/export.h"
 #include "pipeline/plan_json.h"
+#include "text/clock.h"
 
 namespace vanban {
 namespace {
@@ -24,14 +25,7 @@ struct ExportFlags {
   bool bom = false;
 };
 
-std::string UtcStamp() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
+std::string UtcStamp() { return FormatUtcNow("%Y%m%dT%H%M%SZ"); }
 
 // The description labels of words.rules (the first of each).
 IcsLabels IcsLabelsOf(const Lexicon& lexicon) {
@@ -105,8 +99,7 @@ int RunExport(const ExportFlags& flags) {
       for (const auto& t : tasks.value()) {
         if (!t.recurrence.empty()) recurring.push_back(t);
       }
-      out << DeadlinesIcs(deadlines.value(), recurring, UtcStamp(),
-                          IcsLabelsOf(*lexicon.value()));
+      out << DeadlinesIcs(deadlines.value(), recurring, UtcStamp(), IcsLabelsOf(*lexicon.value()));
     } else {
       if (flags.bom) out << "\xEF\xBB\xBF";
       out << DeadlinesTasksCsv(deadlines.value(), tasks.value());

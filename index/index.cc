@@ -25,6 +25,7 @@
 #include "index/identity.h"
 #include "pipeline/document.h"
 #include "pipeline/plan_json.h"
+#include "text/clock.h"
 #include "text/fold.h"
 
 namespace vanban {
@@ -174,14 +175,7 @@ END;
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kIndexSchemaVersion, "one migration per schema version");
 
-std::string NowUtc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string NowUtc() { return FormatUtcNow("%Y-%m-%dT%H:%M:%SZ"); }
 
 std::string Join(const std::vector<std::string>& v, const std::string& sep) {
   std::string out;

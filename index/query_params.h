@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "extractors/date_math.h"
+#include "text/clock.h"
 
 namespace vanban {
 
@@ -60,12 +61,7 @@ inline bool IsOneOf(const std::string& value, const std::vector<std::string>& li
 inline std::string LocalToday() {
   const char* env = std::getenv("VANBAN_TODAY");
   if (env && *env) return env;
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return FormatLocalNow("%Y-%m-%d");
 }
 
 }  // namespace vanban

@@ -8,18 +8,12 @@
 #include "server/context.h"
 #include "server/query.h"
 #include "server/reply.h"
+#include "text/clock.h"
 
 namespace vanban {
 namespace {
 
-std::string UtcStamp() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
+std::string UtcStamp() { return FormatUtcNow("%Y%m%dT%H%M%SZ"); }
 
 void Download(httplib::Response* res, const std::string& body, const char* mime,
               const std::string& name) {
