@@ -27,15 +27,6 @@ struct ExportFlags {
 
 std::string UtcStamp() { return FormatUtcNow("%Y%m%dT%H%M%SZ"); }
 
-// The description labels of words.rules (the first of each).
-IcsLabels IcsLabelsOf(const Lexicon& lexicon) {
-  const FormatWords& w = lexicon.words();
-  IcsLabels labels;
-  if (!w.label_lead.empty()) labels.lead = w.label_lead.front().text;
-  if (!w.label_due_before.empty()) labels.due_before = w.label_due_before.front().text;
-  return labels;
-}
-
 int RunExport(const ExportFlags& flags) {
   std::string error;
   IndexQuery q = ToIndexQuery(flags.index, &error);

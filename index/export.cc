@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iterator>
 
+#include "extractors/lexicon.h"
 #include "pipeline/pipeline.h"
 
 namespace vanban {
@@ -325,6 +326,14 @@ std::string DeadlinesIcs(const std::vector<AgendaItem>& deadlines,
   }
   line("END:VCALENDAR");
   return out;
+}
+
+IcsLabels IcsLabelsOf(const Lexicon& lexicon) {
+  const FormatWords& w = lexicon.words();
+  IcsLabels labels;
+  if (!w.label_lead.empty()) labels.lead = w.label_lead.front().text;
+  if (!w.label_due_before.empty()) labels.due_before = w.label_due_before.front().text;
+  return labels;
 }
 
 }  // namespace vanban

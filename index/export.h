@@ -10,6 +10,8 @@
 
 namespace vanban {
 
+class Lexicon;
+
 // One CSV field, quoted when it holds a comma, quote, CR or LF.
 std::string CsvField(const std::string& s);
 // One CSV record ending in CRLF.
@@ -34,6 +36,8 @@ struct IcsLabels {
   std::string partners;
   std::string action;
 };
+// The labels words.rules gives (the first of each), for the CLI and the API.
+IcsLabels IcsLabelsOf(const Lexicon& lexicon);
 // The first day on or after from (YYYY-MM-DD) that an RRULE (RFC 5545,
 // without "RRULE:") recurs on: FREQ DAILY to YEARLY with BYMONTH,
 // BYMONTHDAY (negative from the month's end) and plain BYDAY; "" for other

@@ -33,15 +33,6 @@ std::unique_ptr<Index> OpenIndex(const ServerContext& ctx, httplib::Response* re
 
 namespace {
 
-// The description labels of words.rules (the first of each) for .ics.
-IcsLabels IcsLabelsOf(const Lexicon& lexicon) {
-  const FormatWords& w = lexicon.words();
-  IcsLabels labels;
-  if (!w.label_lead.empty()) labels.lead = w.label_lead.front().text;
-  if (!w.label_due_before.empty()) labels.due_before = w.label_due_before.front().text;
-  return labels;
-}
-
 Status Prepare(ServerContext* ctx) {
   ServerOptions& o = ctx->options;
   if (o.pipeline.rules_dir.empty()) o.pipeline.rules_dir = o.rules_dir;
