@@ -798,10 +798,20 @@ Result<SourceGroup> Index::Rep::FindGroup(const SourceGroup& own) {
   Stmt s(db,
          "SELECT doc, source_rank, identity, coalesce(issuer_fold, ''), "
          "coalesce(vanban_fold(reference), ''), coalesce(issued_on, ''), simhash FROM documents "
-         "WHERE copy_of IS NULL AND (identity = ? OR coalesce(issued_on, '') = ?) "
+         "WHERE copy_of IS NULL AND (identity = ? OR (coalesce(issued_on, '') = ? AND "
+         "(? < 3 OR source_rank < 3 OR substr(identity, 1, length(?)) = ?))) "
          "ORDER BY identity <> ?, doc",
          &cache);
-  s.Bind(own.identity).Bind(own.keys.issued_on).Bind(own.identity);
+  // Only rows SameDocument could accept: a near copy needs a PDF on one side,
+  // two texts need the same number and date (their labels share that prefix).
+  std::string same_header = IdentityKeyOf("", own.keys.reference, own.keys.issued_on, "");
+  if (same_header.rfind("ref:", 0) != 0) same_header = "-";  // no label starts so
+  s.Bind(own.identity)
+      .Bind(own.keys.issued_on)
+      .Bind(int64_t{own.rank})
+      .Bind(same_header)
+      .Bind(same_header)
+      .Bind(own.identity);
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
     HeaderKeys k{s.Text(3), s.Text(4), s.Text(5), static_cast<uint64_t>(s.Int(6)),
